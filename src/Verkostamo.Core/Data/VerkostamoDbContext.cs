@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Verkostamo.Core.Accessibility;
+using Verkostamo.Core.Accounts;
+using Verkostamo.Core.Audit;
+using Verkostamo.Core.Networks;
+
+namespace Verkostamo.Core.Data;
+
+public class VerkostamoDbContext(DbContextOptions<VerkostamoDbContext> options) : IdentityDbContext<User>(options)
+{
+    public DbSet<Network> Networks => Set<Network>();
+    public DbSet<NetworkLogo> NetworkLogos => Set<NetworkLogo>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<AccessibilityFeedback> AccessibilityFeedback => Set<AccessibilityFeedback>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(VerkostamoDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no DateTimeOffset type and cannot order or compare it in SQL; store it as a
+        // sortable 64-bit value there. PostgreSQL keeps its native timestamptz.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+}

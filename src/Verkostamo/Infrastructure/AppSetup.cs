@@ -112,6 +112,7 @@ public static class AppSetup
         app.UseSerilogRequestLogging();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseUploadLimit();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

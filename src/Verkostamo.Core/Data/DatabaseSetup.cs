@@ -20,7 +20,7 @@ public static class DatabaseSetup
     {
         null or "" or "sqlite" => DatabaseProvider.Sqlite,
         "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
-        _ => throw new InvalidOperationException(
+        _ => throw new DatabaseStartupException(
             $"Database:Provider '{value}' is not supported. Use 'Sqlite' (default) or 'Postgres'."),
     };
 
@@ -35,7 +35,7 @@ public static class DatabaseSetup
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
                 {
-                    throw new InvalidOperationException(
+                    throw new DatabaseStartupException(
                         "Database:Provider is Postgres but ConnectionStrings:Verkostamo is empty. Give a PostgreSQL connection string.");
                 }
                 options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
@@ -76,7 +76,7 @@ public static class DatabaseSetup
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not DatabaseStartupException)
         {
             throw new DatabaseStartupException(
                 $"The {provider} database ({target}) could not be reached or migrated: {ex.GetBaseException().Message}", ex);
@@ -98,4 +98,16 @@ public static class DatabaseSetup
     }
 }
 
-public sealed class DatabaseStartupException(string message, Exception inner) : Exception(message, inner);
+/// <summary>The configured database cannot be used; the message says which one and why.</summary>
+public sealed class DatabaseStartupException : Exception
+{
+    public DatabaseStartupException(string message)
+        : base(message)
+    {
+    }
+
+    public DatabaseStartupException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}

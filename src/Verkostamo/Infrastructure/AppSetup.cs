@@ -24,10 +24,20 @@ public static class AppSetup
             builder.Configuration["Verkostamo:SeedDemo"] = "true";
         }
 
-        builder.Services.AddSerilog((sp, lc) => lc
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+        // Readable lines while developing; one JSON object per event elsewhere, for log collectors.
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddSerilog((sp, lc) =>
+        {
+            lc.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
+            if (development)
+            {
+                lc.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                lc.WriteTo.Console(new Serilog.Formatting.Compact.RenderedCompactJsonFormatter());
+            }
+        });
 
         var services = builder.Services;
         services.AddVerkostamoData();

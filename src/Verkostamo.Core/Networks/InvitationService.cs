@@ -50,13 +50,9 @@ public sealed class InvitationService(IDbContextFactory<VerkostamoDbContext> dbF
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var role = await NetworkAccess.GetRoleAsync(db, networkId, userId, false, ct);
-        if (role is null)
+        if (NetworkAccess.Denial(role, NetworkRole.Facilitator) is { } denied)
         {
-            return ServiceResult<CreatedInvitation>.Fail(ErrorCodes.NotFound);
-        }
-        if (role < NetworkRole.Facilitator)
-        {
-            return ServiceResult<CreatedInvitation>.Fail(ErrorCodes.Forbidden);
+            return ServiceResult<CreatedInvitation>.Fail(denied);
         }
         // A facilitator may invite up to their own level; only owners make owners.
         if (input.Role > role)

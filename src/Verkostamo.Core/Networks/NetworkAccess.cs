@@ -24,5 +24,17 @@ public sealed class NetworkAccess(IDbContextFactory<VerkostamoDbContext> dbFacto
         return row?.Role;
     }
 
+    /// <summary>
+    /// Null when the user holds at least <paramref name="minimum"/> in the network; otherwise the error:
+    /// NotFound for non-members and unknown ids alike, Forbidden for members whose role is too low.
+    /// </summary>
+    internal static async Task<string?> DenialAsync(VerkostamoDbContext db, Guid networkId, string userId, NetworkRole minimum, CancellationToken ct)
+    {
+        return Denial(await GetRoleAsync(db, networkId, userId, false, ct), minimum);
+    }
+
+    internal static string? Denial(NetworkRole? role, NetworkRole minimum) =>
+        role is null ? Common.ErrorCodes.NotFound : role < minimum ? Common.ErrorCodes.Forbidden : null;
+
     public static bool Allows(NetworkRole? actual, NetworkRole required) => actual is { } role && role >= required;
 }

@@ -97,14 +97,9 @@ public sealed class NetworkService(IDbContextFactory<VerkostamoDbContext> dbFact
             return ServiceResult<Guid>.Fail(check.ErrorCode!);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var role = await NetworkAccess.GetRoleAsync(db, networkId, userId, false, ct);
-        if (role is null)
+        if (await NetworkAccess.DenialAsync(db, networkId, userId, NetworkRole.Facilitator, ct) is { } denied)
         {
-            return ServiceResult<Guid>.Fail(ErrorCodes.NotFound);
-        }
-        if (role < NetworkRole.Facilitator)
-        {
-            return ServiceResult<Guid>.Fail(ErrorCodes.Forbidden);
+            return ServiceResult<Guid>.Fail(denied);
         }
         var network = await db.Networks.SingleAsync(n => n.Id == networkId, ct);
         if (network.Version != expectedVersion)
@@ -134,14 +129,9 @@ public sealed class NetworkService(IDbContextFactory<VerkostamoDbContext> dbFact
     public async Task<ServiceResult> DeleteAsync(Guid networkId, string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var role = await NetworkAccess.GetRoleAsync(db, networkId, userId, false, ct);
-        if (role is null)
+        if (await NetworkAccess.DenialAsync(db, networkId, userId, NetworkRole.Owner, ct) is { } denied)
         {
-            return ServiceResult.Fail(ErrorCodes.NotFound);
-        }
-        if (role != NetworkRole.Owner)
-        {
-            return ServiceResult.Fail(ErrorCodes.Forbidden);
+            return ServiceResult.Fail(denied);
         }
         var network = await db.Networks.SingleAsync(n => n.Id == networkId, ct);
         network.DeletedAt = clock.GetUtcNow();
@@ -213,14 +203,9 @@ public sealed class NetworkService(IDbContextFactory<VerkostamoDbContext> dbFact
             return ServiceResult<Guid>.Fail(detected.ErrorCode!);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var role = await NetworkAccess.GetRoleAsync(db, networkId, userId, false, ct);
-        if (role is null)
+        if (await NetworkAccess.DenialAsync(db, networkId, userId, NetworkRole.Facilitator, ct) is { } denied)
         {
-            return ServiceResult<Guid>.Fail(ErrorCodes.NotFound);
-        }
-        if (role < NetworkRole.Facilitator)
-        {
-            return ServiceResult<Guid>.Fail(ErrorCodes.Forbidden);
+            return ServiceResult<Guid>.Fail(denied);
         }
         var existing = await db.NetworkLogos.Where(l => l.NetworkId == networkId).Select(l => l.Order).ToListAsync(ct);
         if (existing.Count >= LogoValidator.MaxLogosPerNetwork)

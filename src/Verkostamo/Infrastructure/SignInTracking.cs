@@ -59,27 +59,23 @@ public static class SignInTracking
             await securityStamp(context);
         };
 
-        options.Events.OnRedirectToLogin = context =>
-        {
-            if (IsApi(context.Request))
-            {
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                return Task.CompletedTask;
-            }
-            context.Response.Redirect(context.RedirectUri);
-            return Task.CompletedTask;
-        };
-        options.Events.OnRedirectToAccessDenied = context =>
-        {
-            if (IsApi(context.Request))
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            }
-            context.Response.Redirect(context.RedirectUri);
-            return Task.CompletedTask;
-        };
+        // The API answers with a status code; pages redirect to log-in or access-denied.
+        options.Events.OnRedirectToLogin = ApiStatusOrRedirect(StatusCodes.Status401Unauthorized);
+        options.Events.OnRedirectToAccessDenied = ApiStatusOrRedirect(StatusCodes.Status403Forbidden);
     }
+
+    private static Func<RedirectContext<CookieAuthenticationOptions>, Task> ApiStatusOrRedirect(int apiStatus) => context =>
+    {
+        if (IsApi(context.Request))
+        {
+            context.Response.StatusCode = apiStatus;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
+    };
 
     /// <summary>Keeps the session claim when Identity refreshes the cookie after a security stamp check.</summary>
     public static Task KeepSessionClaim(SecurityStampRefreshingPrincipalContext context)

@@ -42,6 +42,7 @@ public static class AppSetup
         var services = builder.Services;
         services.AddVerkostamoData();
         services.AddHostedService<StartupTasks>();
+        services.AddHostedService<BinPurgeService>();
         services.AddHttpContextAccessor();
 
         services.AddLocalization();

@@ -2,13 +2,12 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Verkostamo.Core.Data;
 using Verkostamo.Core.Demo;
-using Verkostamo.Core.Networks;
 
 namespace Verkostamo.Infrastructure;
 
 /// <summary>
 /// Runs before the server listens: migrates the database (stopping the start with a clear message when
-/// it cannot), seeds the demo when asked, and purges networks whose time in the bin is over.
+/// it cannot) and seeds the demo when asked.
 /// </summary>
 public sealed class StartupTasks(IServiceProvider services, IConfiguration config, IHostEnvironment env, ILogger<StartupTasks> logger) : IHostedService
 {
@@ -25,11 +24,6 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
             await SeedDemoAsync(cancellationToken);
         }
 
-        var purged = await services.GetRequiredService<NetworkService>().PurgeExpiredAsync(cancellationToken);
-        if (purged > 0)
-        {
-            logger.LogInformation("Purged {Count} network(s) whose time in the bin ended", purged);
-        }
     }
 
     private async Task SeedDemoAsync(CancellationToken ct)

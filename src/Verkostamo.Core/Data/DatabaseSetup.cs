@@ -54,7 +54,16 @@ public static class DatabaseSetup
             var dir = Path.GetDirectoryName(Path.GetFullPath(dataSource));
             if (!string.IsNullOrEmpty(dir))
             {
-                Directory.CreateDirectory(dir);
+                try
+                {
+                    Directory.CreateDirectory(dir);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // Raised while the host configures the context, before MigrateAsync could word it.
+                    throw new DatabaseStartupException(
+                        $"The SQLite database ({dataSource}) cannot be used: its folder {dir} could not be created: {ex.Message}", ex);
+                }
             }
         }
         return csb.ToString();

@@ -38,6 +38,7 @@ public sealed class MembershipService(IDbContextFactory<VerkostamoDbContext> dbF
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await NetworkAccess.LockMembershipsAsync(db, networkId, ct);
         var role = await NetworkAccess.GetRoleAsync(db, networkId, userId, false, ct);
         var target = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.NetworkId == networkId, ct);
         if (role is null || target is null)
@@ -68,6 +69,7 @@ public sealed class MembershipService(IDbContextFactory<VerkostamoDbContext> dbF
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await NetworkAccess.LockMembershipsAsync(db, networkId, ct);
         var role = await NetworkAccess.GetRoleAsync(db, networkId, userId, false, ct);
         var target = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.NetworkId == networkId, ct);
         if (role is null || target is null)

@@ -36,5 +36,18 @@ public sealed class NetworkAccess(IDbContextFactory<VerkostamoDbContext> dbFacto
     internal static string? Denial(NetworkRole? role, NetworkRole minimum) =>
         role is null ? Common.ErrorCodes.NotFound : role < minimum ? Common.ErrorCodes.Forbidden : null;
 
+    /// <summary>
+    /// Makes concurrent changes to one network's memberships wait for each other inside the current
+    /// transaction. SQLite already runs one writing transaction at a time; PostgreSQL's read committed
+    /// would let two owners each count the other and both step down, leaving no owner.
+    /// </summary>
+    internal static async Task LockMembershipsAsync(VerkostamoDbContext db, Guid networkId, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Networks\" WHERE \"Id\" = {networkId} FOR UPDATE", ct);
+        }
+    }
+
     public static bool Allows(NetworkRole? actual, NetworkRole required) => actual is { } role && role >= required;
 }

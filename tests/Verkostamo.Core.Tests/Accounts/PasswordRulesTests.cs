@@ -1,6 +1,6 @@
 using Verkostamo.Core.Accounts;
 
-namespace Verkostamo.Core.Tests;
+namespace Verkostamo.Core.Tests.Accounts;
 
 public class PasswordRulesTests
 {

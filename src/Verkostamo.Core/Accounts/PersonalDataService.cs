@@ -39,8 +39,8 @@ public sealed class PersonalDataService(IDbContextFactory<VerkostamoDbContext> d
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Memberships.AsNoTracking()
-            .Where(m => m.UserId == userId && m.Role == NetworkRole.Owner
-                && m.Network!.Memberships.Count(o => o.Role == NetworkRole.Owner) == 1
+            .Where(m => m.UserId == userId && m.Role == NetworkRole.Owner && m.Network!.DeletedAt == null
+                && m.Network.Memberships.Count(o => o.Role == NetworkRole.Owner) == 1
                 && m.Network.Memberships.Count > 1)
             .Select(m => m.Network!.Name)
             .ToListAsync(ct);
@@ -68,9 +68,36 @@ public sealed class PersonalDataService(IDbContextFactory<VerkostamoDbContext> d
         await db.Invitations.Where(i => i.AcceptedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedByUserId, (string?)null), ct);
         await db.Invitations.Where(i => i.CreatedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(i => i.CreatedByUserId, ""), ct);
         await db.Networks.Where(n => n.DeletedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(n => n.DeletedByUserId, (string?)null), ct);
+        await ScrubAuditValuesAsync(db, userId, ct);
         await db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
         await db.Memberships.Where(m => m.UserId == userId).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         return ServiceResult.Ok;
+    }
+
+    /// <summary>The user's id and e-mail also appear inside audit values and invitations addressed to them.</summary>
+    private static async Task ScrubAuditValuesAsync(VerkostamoDbContext db, string userId, CancellationToken ct)
+    {
+        const string Erased = "[erased]";
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+        var needles = new List<string> { userId };
+        if (!string.IsNullOrEmpty(email))
+        {
+            needles.Add(email.ToLowerInvariant());
+            var lowered = email.ToLowerInvariant();
+            await db.Invitations.Where(i => i.Email == lowered).ExecuteUpdateAsync(s => s.SetProperty(i => i.Email, (string?)null), ct);
+        }
+        foreach (var needle in needles)
+        {
+            var entries = await db.AuditEntries
+                .Where(a => (a.Before != null && a.Before.Contains(needle)) || (a.After != null && a.After.Contains(needle)))
+                .ToListAsync(ct);
+            foreach (var entry in entries)
+            {
+                entry.Before = entry.Before?.Replace(needle, Erased, StringComparison.Ordinal);
+                entry.After = entry.After?.Replace(needle, Erased, StringComparison.Ordinal);
+            }
+        }
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -44,7 +44,9 @@ public sealed class InvitationService(IDbContextFactory<VerkostamoDbContext> dbF
             return ServiceResult<CreatedInvitation>.Fail(ErrorCodes.ExpiryOutOfRange);
         }
         var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
-        if (email is not null && (email.Length > TextLimits.Email || !MailAddress.TryCreate(email, out _)))
+        // A bare address only: "Name <a@b.fi>" would never match the invitee's account e-mail.
+        if (email is not null && (email.Length > TextLimits.Email || !MailAddress.TryCreate(email, out var parsed)
+            || !string.Equals(parsed.Address, email, StringComparison.OrdinalIgnoreCase)))
         {
             return ServiceResult<CreatedInvitation>.Fail(ErrorCodes.EmailInvalid);
         }

@@ -212,7 +212,8 @@ public sealed class NetworkService(IDbContextFactory<VerkostamoDbContext> dbFact
         {
             return ServiceResult<Guid>.Fail(ErrorCodes.LogoLimit);
         }
-        var safeName = Path.GetFileName(fileName ?? "");
+        // Browsers may send a full client path, with either separator; keep the last part only.
+        var safeName = (fileName ?? "").Split('/', '\\').Last().Trim();
         var logo = new NetworkLogo
         {
             Id = Guid.NewGuid(),

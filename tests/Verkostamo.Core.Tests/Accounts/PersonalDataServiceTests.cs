@@ -115,6 +115,42 @@ public class PersonalDataServiceTests(DatabaseFixture fixture) : IClassFixture<D
     }
 
     [Fact]
+    public async Task Erase_scrubs_the_users_id_and_email_from_audit_values_and_invitations()
+    {
+        var user = await fixture.UserAsync();
+        var colleague = await fixture.UserAsync();
+        var network = await CreateAsync(colleague, "Kollegan verkosto");
+        var invitations = new InvitationService(fixture.Factory, clock);
+        Assert.True((await invitations.CreateAsync(network, colleague.Id, new InvitationInput(NetworkRole.Member, 7, user.Email))).Succeeded);
+        await fixture.AddMemberAsync(network, user, NetworkRole.Member, clock);
+        Assert.True((await new MembershipService(fixture.Factory, clock).LeaveAsync(network, user.Id)).Succeeded);
+
+        Assert.True((await Service.ErasePersonalDataAsync(user.Id)).Succeeded);
+
+        await using var db = fixture.Db();
+        var values = await db.AuditEntries.Where(a => a.NetworkId == network).Select(a => (a.Before ?? "") + (a.After ?? "")).ToListAsync();
+        Assert.DoesNotContain(values, v => v.Contains(user.Id, StringComparison.Ordinal));
+        Assert.DoesNotContain(values, v => v.Contains(user.Email!, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(values, v => v.Contains("[erased]", StringComparison.Ordinal));
+        var lowered = user.Email!.ToLowerInvariant();
+        Assert.False(await db.Invitations.AnyAsync(i => i.Email == lowered));
+    }
+
+    [Fact]
+    public async Task A_network_in_the_bin_does_not_block_deleting_the_account()
+    {
+        var user = await fixture.UserAsync();
+        var colleague = await fixture.UserAsync();
+        var network = await CreateAsync(user, "Roskakorissa");
+        await fixture.AddMemberAsync(network, colleague, NetworkRole.Member, clock);
+        Assert.Equal(["Roskakorissa"], await Service.BlockingNetworksAsync(user.Id));
+
+        Assert.True((await Networks.DeleteAsync(network, user.Id)).Succeeded);
+
+        Assert.Empty(await Service.BlockingNetworksAsync(user.Id));
+    }
+
+    [Fact]
     public async Task Export_lists_the_users_memberships_and_sign_ins()
     {
         var user = await fixture.UserAsync("Eija Esimerkki");

@@ -73,6 +73,7 @@ public class InvitationServiceTests(DatabaseFixture fixture) : IClassFixture<Dat
     [InlineData("ei-sahkoposti")]
     [InlineData("@example.fi")]
     [InlineData("matti@")]
+    [InlineData("Matti Meikäläinen <matti@example.fi>")]
     public async Task A_bad_e_mail_is_refused(string email)
     {
         var network = await fixture.NetworkAsync(clock);

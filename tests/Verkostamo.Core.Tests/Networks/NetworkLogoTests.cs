@@ -45,12 +45,14 @@ public class NetworkLogoTests(DatabaseFixture fixture) : IClassFixture<DatabaseF
         Assert.False(await db.NetworkLogos.AnyAsync(l => l.NetworkId == network.Id));
     }
 
-    [Fact]
-    public async Task AddLogo_keeps_only_the_file_name_of_a_path()
+    [Theory]
+    [InlineData("../../etc/logo.png")]
+    [InlineData(@"C:\Users\matti\Kuvat\logo.png")]
+    public async Task AddLogo_keeps_only_the_file_name_of_a_path(string path)
     {
         var network = await fixture.NetworkAsync(clock);
 
-        var added = await Service.AddLogoAsync(network.Id, network.Owner.Id, "../../etc/logo.png", LogoFiles.Png());
+        var added = await Service.AddLogoAsync(network.Id, network.Owner.Id, path, LogoFiles.Png());
 
         Assert.Equal("logo.png", Assert.Single((await Service.GetAsync(network.Id, network.Owner.Id))!.Logos).FileName);
         Assert.True(added.Succeeded);

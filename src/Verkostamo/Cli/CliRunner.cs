@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Verkostamo.Core.Accounts;
@@ -49,6 +50,9 @@ public static class CliRunner
             .AddEntityFrameworkStores<VerkostamoDbContext>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>();
+        // Identity's token providers need data protection. A reset token is made and redeemed within this one
+        // process, so keys that live only in memory are enough and nothing is written to disk.
+        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         using var host = builder.Build();
 
         try

@@ -41,6 +41,11 @@ public static class CliRunner
             await error.WriteLineAsync($"The '{args[0]}' command is not part of this version of Verkostamo yet. Run 'help' for the available commands.");
             return Usage;
         }
+        if (!Verbs.Contains(args[0]))
+        {
+            await error.WriteLineAsync($"Unknown command '{args[0]}'. Run 'help' for the available commands.");
+            return Usage;
+        }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         configure?.Invoke(builder.Configuration);

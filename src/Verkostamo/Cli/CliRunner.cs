@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Verkostamo.Core.Accounts;
@@ -40,6 +41,11 @@ public static class CliRunner
             await error.WriteLineAsync($"The '{args[0]}' command is not part of this version of Verkostamo yet. Run 'help' for the available commands.");
             return Usage;
         }
+        if (!Verbs.Contains(args[0]))
+        {
+            await error.WriteLineAsync($"Unknown command '{args[0]}'. Run 'help' for the available commands.");
+            return Usage;
+        }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         configure?.Invoke(builder.Configuration);
@@ -49,6 +55,9 @@ public static class CliRunner
             .AddEntityFrameworkStores<VerkostamoDbContext>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>();
+        // Identity's token providers need data protection. A reset token is made and redeemed within this one
+        // process, so keys that live only in memory are enough and nothing is written to disk.
+        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         using var host = builder.Build();
 
         try

@@ -121,7 +121,10 @@ public static class AppSetup
         }
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // The HTML "not found" page is for browsers. Re-executing an API request on it would replace its status
+        // with the page's own answer (a refused PUT or DELETE became 405, a refused or throttled POST 400).
+        app.UseWhen(context => !SignInTracking.IsApi(context.Request),
+            browser => browser.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRequestLocalization();
         app.UseUploadLimit();
         app.UseRouting();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Verkostamo.Core.Accounts;
@@ -17,14 +18,20 @@ public static class AccountEndpoints
     {
         var account = app.MapGroup("/account").ExcludeFromDescription();
 
-        account.MapPost("/logout", async (ClaimsPrincipal user, SignInManager<User> signIn, UserSessionService sessions, HttpContext http) =>
+        account.MapPost("/logout", async (ClaimsPrincipal user, SignInManager<User> signIn, UserSessionService sessions, IAntiforgery antiforgery, HttpContext http) =>
         {
+            // A post with no form fields gets no automatic antiforgery check, yet another site's hidden form must
+            // not be able to sign the user out. Someone already signed out has nothing to protect.
+            if (user.Identity?.IsAuthenticated == true && !await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest();
+            }
             if (Guid.TryParse(user.FindFirstValue(SignInTracking.SessionClaim), out var sid) && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
             {
                 await sessions.RevokeAsync(userId, sid, http.RequestAborted);
             }
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect("/account/login");
+            return Results.LocalRedirect("/account/login");
         }).AllowAnonymous();
 
         // Anyone may switch language; signed-in users have it remembered on their account too.

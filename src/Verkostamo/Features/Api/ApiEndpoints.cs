@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Verkostamo.Core.Accounts;
 using Verkostamo.Features.Members;
 using Verkostamo.Features.Networks;
@@ -11,7 +12,17 @@ public static class ApiEndpoints
     public static void MapApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1");
-        api.MapGroup("/account").WithTags("Account").MapIdentityApi<User>().RequireRateLimiting(RateLimits.Auth);
+        api.MapGroup("/account").WithTags("Account").MapIdentityApi<User>().RequireRateLimiting(RateLimits.Auth)
+            // Register, log in, refresh and the e-mail flows serve callers without a token by nature: say so,
+            // like every other endpoint. Finally runs after Identity's own conventions, so /manage keeps its
+            // RequireAuthorization and only the endpoints that declare nothing become explicitly anonymous.
+            .Finally(endpoint =>
+            {
+                if (!endpoint.Metadata.OfType<IAuthorizeData>().Any())
+                {
+                    endpoint.Metadata.Add(new AllowAnonymousAttribute());
+                }
+            });
         api.MapNetworkApi();
         api.MapMemberApi();
     }

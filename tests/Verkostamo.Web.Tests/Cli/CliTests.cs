@@ -1,0 +1,159 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Verkostamo.Cli;
+using Verkostamo.Core.Accounts;
+using Verkostamo.Testing;
+using Verkostamo.Web.Tests.Support;
+
+namespace Verkostamo.Web.Tests.Cli;
+
+/// <summary>
+/// The admin verbs, run in-process against the same database as a running app (the fixture's), so the
+/// tests can check the effect both in the data and in what a signed-in browser experiences.
+/// </summary>
+public class CliTests(VerkostamoAppFactory app) : IClassFixture<VerkostamoAppFactory>
+{
+    [Fact]
+    public async Task Users_create_admin_makes_an_administrator_and_a_second_create_fails_clearly()
+    {
+        var email = "a@b.fi";
+
+        var created = await RunAsync("users", "create", email, "--admin");
+
+        Assert.True(created.ExitCode == 0, created.Error);
+        Assert.Contains(email, created.Output, StringComparison.Ordinal);
+        var user = await FindAsync(email);
+        Assert.NotNull(user);
+        Assert.True(user.IsAdministrator);
+
+        var again = await RunAsync("users", "create", email, "--admin");
+
+        Assert.NotEqual(0, again.ExitCode);
+        Assert.Contains("already exists", again.Error, StringComparison.Ordinal);
+        Assert.Contains(email, again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Users_create_prints_a_generated_password_that_works()
+    {
+        var email = NewEmail();
+
+        var result = await RunAsync("users", "create", email);
+
+        Assert.Equal(0, result.ExitCode);
+        var password = result.Output.Split('\n').Single(l => l.StartsWith("Password: ", StringComparison.Ordinal))["Password: ".Length..].Trim();
+        Assert.True(await CheckPasswordAsync(email, password));
+        Assert.False((await FindAsync(email))!.IsAdministrator);
+    }
+
+    [Fact]
+    public async Task Users_reset_password_from_stdin_sets_the_password_and_ends_the_sign_ins()
+    {
+        var user = await TestUsers.CreateAsync(app.Services);
+        var browser = await app.SignedInClientAsync(user);
+        const string newPassword = "uusi pitkä salasana 2026";
+
+        var result = await RunWithInputAsync(newPassword + "\n", "users", "reset-password", user.Email, "--password-stdin");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.DoesNotContain(newPassword, result.Output, StringComparison.Ordinal);
+        Assert.True(await CheckPasswordAsync(user.Email, newPassword));
+        Assert.False(await CheckPasswordAsync(user.Email, user.Password));
+        Assert.Empty(await app.Services.GetRequiredService<UserSessionService>().ListActiveAsync(user.Id));
+        Assert.Equal("/account/login", (await browser.GetAsync("/account/manage")).RedirectPath());
+    }
+
+    [Fact]
+    public async Task Users_reset_password_refuses_a_weak_password_and_keeps_the_old_one()
+    {
+        var user = await TestUsers.CreateAsync(app.Services);
+
+        var result = await RunWithInputAsync("lyhyt\n", "users", "reset-password", user.Email, "--password-stdin");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("refused", result.Error, StringComparison.Ordinal);
+        Assert.True(await CheckPasswordAsync(user.Email, user.Password));
+    }
+
+    [Fact]
+    public async Task Users_reset_password_of_an_unknown_account_fails_clearly()
+    {
+        var result = await RunAsync("users", "reset-password", NewEmail());
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("No account", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("users", "create", "not-an-email")]
+    [InlineData("users", "create")]
+    [InlineData("users", "reset-password", "ei-sähköpostia")]
+    public async Task A_bad_email_argument_exits_non_zero_with_a_message(params string[] args)
+    {
+        var result = await RunAsync(args);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("e-mail", result.Error, StringComparison.Ordinal);
+        Assert.Null(await FindAsync("not-an-email"));
+    }
+
+    [Theory]
+    [InlineData("users", "frobnicate", "x@y.fi")]
+    [InlineData("frobnicate")]
+    public async Task An_unknown_verb_exits_non_zero_with_a_message(params string[] args)
+    {
+        var result = await RunAsync(args);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("frobnicate", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("help")]
+    [InlineData("users", "--help")]
+    public async Task Help_exits_0_and_names_the_verbs(params string[] args)
+    {
+        var result = await RunAsync(args);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("users create", result.Output, StringComparison.Ordinal);
+        Assert.Contains("users reset-password", result.Output, StringComparison.Ordinal);
+    }
+
+    private sealed record CliResult(int ExitCode, string Output, string Error);
+
+    private Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    private async Task<CliResult> RunWithInputAsync(string stdin, params string[] args)
+    {
+        // Start the app first: it migrates the database the verbs then share with it.
+        _ = app.Services;
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var input = new StringReader(stdin);
+        var code = await CliRunner.RunAsync(args, output, error, input, config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = app.Database.Provider.ToString(),
+            ["ConnectionStrings:Verkostamo"] = app.Database.ConnectionString,
+        }));
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    private static string NewEmail() => $"cli-{Guid.NewGuid():N}@example.fi";
+
+    private async Task<User?> FindAsync(string email)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<UserManager<User>>().FindByEmailAsync(email);
+    }
+
+    private async Task<bool> CheckPasswordAsync(string email, string password)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        return await users.CheckPasswordAsync((await users.FindByEmailAsync(email))!, password);
+    }
+}

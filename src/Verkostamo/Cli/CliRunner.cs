@@ -23,7 +23,12 @@ public static class CliRunner
     /// <summary>Verbs of the public interface that later versions add; named so they never start the web server by accident.</summary>
     private static readonly string[] LaterVerbs = ["import", "export", "backup", "restore", "analyze"];
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && (Verbs.Contains(args[0]) || LaterVerbs.Contains(args[0]));
+    /// <summary>
+    /// A first argument that is neither an option (--urls, --seed-demo) nor a configuration value
+    /// (Database:Provider=Postgres) is a command; an unknown one is refused rather than ignored by a web server.
+    /// </summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (args[0] is "--help" or "-h" || (!args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal)));
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, TextReader? input = null,
         Action<IConfigurationBuilder>? configure = null)
@@ -45,6 +50,13 @@ public static class CliRunner
         {
             await error.WriteLineAsync($"Unknown command '{args[0]}'. Run 'help' for the available commands.");
             return Usage;
+        }
+
+        if (args.Length == 1 || args.Contains("--help") || args.Contains("-h"))
+        {
+            // Help needs no database.
+            await (args.Length == 1 ? error : output).WriteLineAsync(UsersHelp);
+            return args.Length == 1 ? Usage : Ok;
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
@@ -84,11 +96,6 @@ public static class CliRunner
 
     private static async Task<int> UsersAsync(string[] args, UserManager<User> users, UserSessionService sessions, TextWriter output, TextWriter error, TextReader input)
     {
-        if (args.Length == 0 || args.Contains("--help"))
-        {
-            await output.WriteLineAsync(UsersHelp);
-            return args.Length == 0 ? Usage : Ok;
-        }
         var sub = args[0];
         var email = args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
         if (email is null || !email.Contains('@', StringComparison.Ordinal))

@@ -104,6 +104,8 @@ public static class AppSetup
 
         services.AddRateLimiter(o => RateLimits.Configure(o, builder.Configuration));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Roles and states travel as their names ("Facilitator"), as in the rest of the API and the docs.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddProblemDetails();
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -121,10 +123,9 @@ public static class AppSetup
         }
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
-        // The HTML "not found" page is for browsers. Re-executing an API request on it would replace its status
-        // with the page's own answer (a refused PUT or DELETE became 405, a refused or throttled POST 400).
-        app.UseWhen(context => !SignInTracking.IsApi(context.Request),
-            browser => browser.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Status pages are for browsers. Re-executing an API request on one would replace its status with the
+        // page's own answer (a refused PUT or DELETE became 405, a refused or throttled POST 400).
+        app.UseBrowserStatusPages();
         app.UseRequestLocalization();
         app.UseUploadLimit();
         app.UseRouting();
@@ -132,6 +133,7 @@ public static class AppSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseFriendlyAntiforgeryFailures();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -123,6 +123,17 @@ public class CliTests(VerkostamoAppFactory app) : IClassFixture<VerkostamoAppFac
         Assert.Contains("users reset-password", result.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true, "frobnicate")]
+    [InlineData(true, "users", "create", "a@b.fi")]
+    [InlineData(true, "--help")]
+    [InlineData(false)]
+    [InlineData(false, "--seed-demo")]
+    [InlineData(false, "--urls", "http://127.0.0.1:5000")]
+    [InlineData(false, "Database:Provider=Postgres")]
+    public void Only_options_and_configuration_values_start_the_web_server(bool command, params string[] args) =>
+        Assert.Equal(command, Verkostamo.Cli.CliRunner.IsCommand(args));
+
     private sealed record CliResult(int ExitCode, string Output, string Error);
 
     private Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync("", args);

@@ -41,6 +41,23 @@ public class NetworkApiTests(VerkostamoAppFactory app) : IClassFixture<Verkostam
         Assert.Equal($"/api/v1/networks/{body.RootElement.GetProperty("id").GetGuid()}", response.Headers.Location?.OriginalString);
     }
 
+    [Fact]
+    public async Task Roles_travel_as_names_in_the_members_api()
+    {
+        var owner = await TestUsers.CreateAsync(app.Services);
+        var networkId = await Arrange.NetworkAsync(app.Services, owner);
+        var client = await app.BearerClientAsync(owner);
+
+        using var members = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/networks/{networkId}/members"));
+        var me = Assert.Single(members.RootElement.EnumerateArray());
+        Assert.Equal("Owner", me.GetProperty("role").GetString());
+
+        var invitation = await client.PostAsJsonAsync($"/api/v1/networks/{networkId}/invitations", new { role = "Facilitator", expiresInDays = 3 });
+        Assert.Equal(HttpStatusCode.OK, invitation.StatusCode);
+        using var created = JsonDocument.Parse(await invitation.BodyAsync());
+        Assert.Equal("Facilitator", created.RootElement.GetProperty("role").GetString());
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("121")]

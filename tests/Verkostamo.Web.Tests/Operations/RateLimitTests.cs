@@ -38,6 +38,8 @@ public class RateLimitTests(RateLimitedAppFactory app) : IClassFixture<RateLimit
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter is not null, "A 429 should say when to retry.");
+        // The browser gets a page that says what happened, in Finnish.
+        Assert.Contains("Liian monta yritystä", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         // Reading the page is never limited, and another address is not affected.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).StatusCode);
         var neighbour = await ClientFrom(IPAddress.Parse("10.0.0.2"))

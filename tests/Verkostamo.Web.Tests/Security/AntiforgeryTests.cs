@@ -19,6 +19,7 @@ public class AntiforgeryTests(VerkostamoAppFactory app) : IClassFixture<Verkosta
         var response = await client.PostAsync("/networks/new", TestHttp.Form(Tamper(token), "new-network", ("Input.Name", "Väärennetty"), ("Input.Language", "fi")));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Lomaketta ei voitu käsitellä", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(before, await Arrange.NetworkCountAsync(app.Services));
     }
 

@@ -61,7 +61,7 @@ public class ForgedNetworkIdTests(VerkostamoAppFactory app) : IClassFixture<Verk
         var client = await app.BearerClientAsync(attacker);
         var before = await Arrange.SnapshotAsync(app.Services, victimNetwork.Id);
 
-        var role = await client.PutAsJsonAsync($"/api/v1/networks/{own}/members/{victimNetwork.MembershipId}/role", new { role = (int)NetworkRole.Viewer });
+        var role = await client.PutAsJsonAsync($"/api/v1/networks/{own}/members/{victimNetwork.MembershipId}/role", new { role = nameof(NetworkRole.Viewer) });
         var remove = await client.DeleteAsync($"/api/v1/networks/{own}/members/{victimNetwork.MembershipId}");
 
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (role.StatusCode, remove.StatusCode));

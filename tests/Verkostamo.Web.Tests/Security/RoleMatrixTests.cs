@@ -54,11 +54,11 @@ public partial class RoleMatrixTests(RoleMatrixAppFactory app) : IClassFixture<R
         Api("PUT",    "/api/v1/networks/{id}",                      Unauthorized, Forbidden, Forbidden, Ok,         Ok,        NotFound, NotFound, body: s => new { name = "Uusi nimi", version = s.Version }),
         Api("DELETE", "/api/v1/networks/{id}",                      Unauthorized, Forbidden, Forbidden, Forbidden,  NoContent, NotFound, NotFound),
         Api("GET",    "/api/v1/networks/{id}/members",              Unauthorized, Ok,        Ok,        Ok,         Ok,        NotFound, NotFound),
-        Api("PUT",    "/api/v1/networks/{id}/members/{mid}/role",   Unauthorized, Forbidden, Forbidden, Forbidden,  NoContent, NotFound, NotFound, body: _ => new { role = (int)NetworkRole.Facilitator }),
+        Api("PUT",    "/api/v1/networks/{id}/members/{mid}/role",   Unauthorized, Forbidden, Forbidden, Forbidden,  NoContent, NotFound, NotFound, body: _ => new { role = nameof(NetworkRole.Facilitator) }),
         Api("DELETE", "/api/v1/networks/{id}/members/{mid}",        Unauthorized, Forbidden, Forbidden, Forbidden,  NoContent, NotFound, NotFound),
         Api("POST",   "/api/v1/networks/{id}/leave",                Unauthorized, NoContent, NoContent, NoContent,  Conflict,  NotFound, NotFound),
         Api("GET",    "/api/v1/networks/{id}/invitations",          Unauthorized, Forbidden, Forbidden, Ok,         Ok,        NotFound, NotFound),
-        Api("POST",   "/api/v1/networks/{id}/invitations",          Unauthorized, Forbidden, Forbidden, Ok,         Ok,        NotFound, NotFound, body: _ => new { role = (int)NetworkRole.Member, expiresInDays = 7 }),
+        Api("POST",   "/api/v1/networks/{id}/invitations",          Unauthorized, Forbidden, Forbidden, Ok,         Ok,        NotFound, NotFound, body: _ => new { role = nameof(NetworkRole.Member), expiresInDays = 7 }),
         Api("DELETE", "/api/v1/networks/{id}/invitations/{iid}",    Unauthorized, Forbidden, Forbidden, NoContent,  NoContent, NotFound, NotFound),
         Api("GET",    "/api/v1/networks/{id}/logos/{logoId}",       Unauthorized, Ok,        Ok,        Ok,         Ok,        NotFound, NotFound),
         // Restore works on a network in the bin, which the role policies hide; its service checks the role.

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Verkostamo.Core.Accounts;
 using Verkostamo.Core.Data;
 using Verkostamo.Core.Networks;
@@ -12,7 +13,8 @@ namespace Verkostamo.Bench;
 /// network-scoped page and API request (the authorization handler calls it first). Measured against a
 /// real, migrated SQLite file in WAL mode holding 1,000 networks (50 of them in the bin), 2,500 users
 /// and 10,000 memberships. The baseline is the same lookup as one hand-written SQL command, so the
-/// ratio shows what the short-lived DbContext and the LINQ query add.
+/// ratio shows what the short-lived DbContext and the LINQ query add; "new DbContext, open and close"
+/// isolates the context's fixed cost, and the pooled factory shows what reusing contexts would save.
 /// </summary>
 [ShortRunJob]
 [MemoryDiagnoser]
@@ -25,7 +27,9 @@ public class NetworkAccessBenchmarks
 
     private string folder = "";
     private string connectionString = "";
+    private DbContextOptions<VerkostamoDbContext> options = null!;
     private NetworkAccess access = null!;
+    private NetworkAccess pooledAccess = null!;
     private Guid memberNetwork;
     private string memberUser = "";
     private string outsider = "";
@@ -40,9 +44,11 @@ public class NetworkAccessBenchmarks
         folder = Path.Combine(Path.GetTempPath(), "verkostamo-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         connectionString = DatabaseSetup.PrepareSqlite("Data Source=" + Path.Combine(folder, "bench.db"));
-        var options = new DbContextOptionsBuilder<VerkostamoDbContext>();
-        DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, connectionString);
-        IDbContextFactory<VerkostamoDbContext> factory = new Factory(options.Options);
+        var builder = new DbContextOptionsBuilder<VerkostamoDbContext>();
+        DatabaseSetup.Configure(builder, DatabaseProvider.Sqlite, connectionString);
+        options = builder.Options;
+        // The same kind of factory the app registers (AddDbContextFactory): a new context per call.
+        IDbContextFactory<VerkostamoDbContext> factory = new Factory(options);
 
         await using (var db = await factory.CreateDbContextAsync())
         {
@@ -50,6 +56,7 @@ public class NetworkAccessBenchmarks
             await SeedAsync(db);
         }
         access = new NetworkAccess(factory);
+        pooledAccess = new NetworkAccess(new PooledDbContextFactory<VerkostamoDbContext>(options));
 
         // Probes from the middle of the data: a member, a user who belongs to other networks but not
         // this one, and a member of a network that is in the bin.
@@ -70,6 +77,7 @@ public class NetworkAccessBenchmarks
         Expect(await access.GetRoleAsync(memberNetwork, outsider) is null, "the outsider has no role");
         Expect(await access.GetRoleAsync(binNetwork, binMember) is null, "a network in the bin gives no role");
         Expect(await access.GetRoleAsync(binNetwork, binMember, includeDeleted: true) is not null, "the bin member has a role when deleted networks count");
+        Expect(await pooledAccess.GetRoleAsync(memberNetwork, memberUser) == await access.GetRoleAsync(memberNetwork, memberUser), "the pooled factory finds the same role");
         Expect(RawSql() == (await access.GetRoleAsync(memberNetwork, memberUser))?.ToString(), "the hand-written query finds the same role");
     }
 
@@ -138,6 +146,17 @@ public class NetworkAccessBenchmarks
 
     [Benchmark(Description = "GetRoleAsync, network in the bin")]
     public Task<NetworkRole?> InTheBin() => access.GetRoleAsync(binNetwork, binMember);
+
+    [Benchmark(Description = "new DbContext, open and close")]
+    public async Task OpenAndClose()
+    {
+        await using var db = new VerkostamoDbContext(options);
+        await db.Database.OpenConnectionAsync();
+        await db.Database.CloseConnectionAsync();
+    }
+
+    [Benchmark(Description = "GetRoleAsync, member, pooled DbContext factory")]
+    public Task<NetworkRole?> MemberPooled() => pooledAccess.GetRoleAsync(memberNetwork, memberUser);
 
     private string? RawSql()
     {

@@ -10,6 +10,8 @@ public sealed class Program
     {
     }
 
+    private const string SeedDemoSwitch = "--seed-demo";
+
     public static async Task<int> Main(string[] args)
     {
         if (CliRunner.IsCommand(args))
@@ -17,8 +19,11 @@ public sealed class Program
             return await CliRunner.RunAsync(args);
         }
 
-        var builder = WebApplication.CreateBuilder(args);
-        builder.AddVerkostamo(args);
+        // --seed-demo is a switch, not a configuration key: keep it away from the command-line configuration
+        // reader, which would take the next argument as its value.
+        var seedDemo = args.Contains(SeedDemoSwitch);
+        var builder = WebApplication.CreateBuilder([.. args.Where(a => a != SeedDemoSwitch)]);
+        builder.AddVerkostamo(seedDemo);
         var app = builder.Build();
         app.UseVerkostamo();
 

@@ -17,9 +17,9 @@ public static class AppSetup
 {
     private const string SmartScheme = "cookie-or-bearer";
 
-    public static WebApplicationBuilder AddVerkostamo(this WebApplicationBuilder builder, string[] args)
+    public static WebApplicationBuilder AddVerkostamo(this WebApplicationBuilder builder, bool seedDemo = false)
     {
-        if (args.Contains("--seed-demo"))
+        if (seedDemo)
         {
             builder.Configuration["Verkostamo:SeedDemo"] = "true";
         }

@@ -38,9 +38,7 @@ public sealed class MembershipService(IDbContextFactory<VerkostamoDbContext> dbF
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await NetworkAccess.LockMembershipsAsync(db, networkId, ct);
-        var role = await NetworkAccess.GetRoleAsync(db, networkId, userId, false, ct);
-        var target = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.NetworkId == networkId, ct);
+        var (role, target) = await LockAndLoadAsync(db, networkId, userId, membershipId, ct);
         if (role is null || target is null)
         {
             return ServiceResult.Fail(ErrorCodes.NotFound);
@@ -69,9 +67,7 @@ public sealed class MembershipService(IDbContextFactory<VerkostamoDbContext> dbF
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await NetworkAccess.LockMembershipsAsync(db, networkId, ct);
-        var role = await NetworkAccess.GetRoleAsync(db, networkId, userId, false, ct);
-        var target = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.NetworkId == networkId, ct);
+        var (role, target) = await LockAndLoadAsync(db, networkId, userId, membershipId, ct);
         if (role is null || target is null)
         {
             return ServiceResult.Fail(ErrorCodes.NotFound);
@@ -98,6 +94,16 @@ public sealed class MembershipService(IDbContextFactory<VerkostamoDbContext> dbF
         var id = await db.Memberships.Where(m => m.NetworkId == networkId && m.UserId == userId && m.Network!.DeletedAt == null)
             .Select(m => (Guid?)m.Id).SingleOrDefaultAsync(ct);
         return id is null ? ServiceResult.Fail(ErrorCodes.NotFound) : await RemoveAsync(networkId, userId, id.Value, ct);
+    }
+
+    /// <summary>Locks the network's memberships for this transaction, then reads the caller's role and the target.</summary>
+    private static async Task<(NetworkRole? Role, Membership? Target)> LockAndLoadAsync(
+        VerkostamoDbContext db, Guid networkId, string userId, Guid membershipId, CancellationToken ct)
+    {
+        await NetworkAccess.LockMembershipsAsync(db, networkId, ct);
+        var role = await NetworkAccess.GetRoleAsync(db, networkId, userId, false, ct);
+        var target = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.NetworkId == networkId, ct);
+        return (role, target);
     }
 
     private static async Task<bool> IsLastOwnerAsync(VerkostamoDbContext db, Guid networkId, CancellationToken ct) =>

@@ -10,6 +10,9 @@ public class AuditEntry
     public string Entity { get; set; } = "";
     public string EntityId { get; set; } = "";
     public string Action { get; set; } = "";
+
+    /// <summary>Where in the network the change happened, e.g. <c>section:roles</c> or <c>theme:{id}</c>; read per section.</summary>
+    public string? Scope { get; set; }
     public string? Before { get; set; }
     public string? After { get; set; }
 }

@@ -46,4 +46,15 @@ public static class ErrorCodes
     public const string RestoreExpired = "RestoreExpired";
     public const string MessageRequired = "MessageRequired";
     public const string OwnsNetworks = "OwnsNetworks";
+    public const string TextRequired = "TextRequired";
+    public const string TitleRequired = "TitleRequired";
+    public const string DateInvalid = "DateInvalid";
+    public const string StatusInvalid = "StatusInvalid";
+    public const string OwnerInvalid = "OwnerInvalid";
+    public const string PhaseInvalid = "PhaseInvalid";
+    public const string PhaseNamesRequired = "PhaseNamesRequired";
+    public const string PlacementInvalid = "PlacementInvalid";
+    public const string SectionNotCustom = "SectionNotCustom";
+    public const string SectionLimit = "SectionLimit";
+    public const string ThemeArchived = "ThemeArchived";
 }

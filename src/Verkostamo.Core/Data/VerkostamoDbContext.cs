@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Verkostamo.Core.Accessibility;
+using Verkostamo.Core.Actions;
 using Verkostamo.Core.Accounts;
 using Verkostamo.Core.Audit;
 using Verkostamo.Core.Networks;
+using Verkostamo.Core.Workbook;
 
 namespace Verkostamo.Core.Data;
 
@@ -17,6 +19,12 @@ public class VerkostamoDbContext(DbContextOptions<VerkostamoDbContext> options) 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<AccessibilityFeedback> AccessibilityFeedback => Set<AccessibilityFeedback>();
+    public DbSet<NetworkWorkbook> Workbooks => Set<NetworkWorkbook>();
+    public DbSet<WorkbookSection> WorkbookSections => Set<WorkbookSection>();
+    public DbSet<KeySolution> KeySolutions => Set<KeySolution>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<ActionItem> Actions => Set<ActionItem>();
+    public DbSet<LeadershipPlacement> LeadershipPlacements => Set<LeadershipPlacement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -56,6 +56,7 @@ public sealed class NetworkService(IDbContextFactory<VerkostamoDbContext> dbFact
         };
         network.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = userId, Role = NetworkRole.Owner, JoinedAt = now });
         db.Networks.Add(network);
+        Workbook.WorkbookStore.AddNew(db, network.Id, now);
         db.Audit(now, network.Id, userId, nameof(Network), network.Id, "Created", after: Snapshot(network));
         await db.SaveChangesAsync(ct);
         return ServiceResult<Guid>.Success(network.Id);

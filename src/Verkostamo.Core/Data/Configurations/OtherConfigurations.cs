@@ -36,7 +36,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Entity).HasMaxLength(60).IsRequired();
         b.Property(a => a.EntityId).HasMaxLength(100).IsRequired();
         b.Property(a => a.Action).HasMaxLength(60).IsRequired();
+        b.Property(a => a.Scope).HasMaxLength(120);
         b.HasIndex(a => new { a.NetworkId, a.At });
+        b.HasIndex(a => new { a.NetworkId, a.Scope, a.At });
     }
 }
 

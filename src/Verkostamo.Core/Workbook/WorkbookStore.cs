@@ -1,0 +1,151 @@
+using Microsoft.EntityFrameworkCore;
+using Verkostamo.Core.Common;
+using Verkostamo.Core.Data;
+using Verkostamo.Core.Workbook.Template;
+
+namespace Verkostamo.Core.Workbook;
+
+/// <summary>Where an answer block belongs: a workbook section (by key) or a theme.</summary>
+public readonly record struct AnswerOwner(string? SectionKey, Guid? ThemeId)
+{
+    public static AnswerOwner Section(string key) => new(key, null);
+    public static AnswerOwner Theme(Guid id) => new(null, id);
+}
+
+internal sealed record ResolvedOwner(Guid? SectionId, Guid? ThemeId, string Scope);
+
+/// <summary>Shared steps of the workbook services: creating a network's workbook and finding an answer block's owner.</summary>
+internal static class WorkbookStore
+{
+    public static string SectionScope(string key) => "section:" + key;
+    public static string ThemeScope(Guid id) => "theme:" + id;
+
+    /// <summary>
+    /// Creates the network's workbook from the current template when it has none, and appends sections the
+    /// template gained since. Safe to call on every read: it writes only when something is missing.
+    /// </summary>
+    public static async Task EnsureAsync(VerkostamoDbContext db, Guid networkId, DateTimeOffset now, CancellationToken ct)
+    {
+        var template = WorkbookTemplate.Current;
+        var keys = await db.WorkbookSections.Where(s => s.NetworkId == networkId).Select(s => new { s.Key, s.Order }).ToListAsync(ct);
+        var hasWorkbook = keys.Count > 0 || await db.Workbooks.AnyAsync(w => w.NetworkId == networkId, ct);
+        var missing = template.Sections.Where(t => keys.All(k => k.Key != t.Key)).ToList();
+        if (hasWorkbook && missing.Count == 0)
+        {
+            return;
+        }
+        if (!hasWorkbook)
+        {
+            db.Workbooks.Add(new NetworkWorkbook { NetworkId = networkId, TemplateVersion = template.Version, CreatedAt = now });
+        }
+        var order = keys.Count == 0 ? 0 : keys.Max(k => k.Order) + 1;
+        foreach (var section in missing)
+        {
+            db.WorkbookSections.Add(NewSection(networkId, section.Key, order++, false));
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request created the same rows at the same moment; theirs are as good as ours.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Adds the workbook of a network being created to the caller's unit of work.</summary>
+    public static void AddNew(VerkostamoDbContext db, Guid networkId, DateTimeOffset now)
+    {
+        var template = WorkbookTemplate.Current;
+        db.Workbooks.Add(new NetworkWorkbook { NetworkId = networkId, TemplateVersion = template.Version, CreatedAt = now });
+        var order = 0;
+        foreach (var section in template.Sections)
+        {
+            db.WorkbookSections.Add(NewSection(networkId, section.Key, order++, false));
+        }
+    }
+
+    public static WorkbookSection NewSection(Guid networkId, string key, int order, bool custom) => new()
+    {
+        Id = Guid.NewGuid(),
+        NetworkId = networkId,
+        Key = key,
+        Order = order,
+        IsCustom = custom,
+        TextsVersion = Guid.NewGuid(),
+        FieldsVersion = Guid.NewGuid(),
+        ResponsibilitiesVersion = Guid.NewGuid(),
+    };
+
+    /// <summary>Whether a section carries the common answer blocks (custom sections always do).</summary>
+    public static bool HasAnswerBlocks(WorkbookSection section) =>
+        section.IsCustom || WorkbookTemplate.Current.Find(section.Key)?.HasAnswerBlocks == true;
+
+    public static async Task<ServiceResult<ResolvedOwner>> ResolveAsync(VerkostamoDbContext db, Guid networkId, AnswerOwner owner, bool forWriting, CancellationToken ct)
+    {
+        if (owner.SectionKey is { } key)
+        {
+            var section = await db.WorkbookSections.AsNoTracking()
+                .SingleOrDefaultAsync(s => s.NetworkId == networkId && s.Key == key && s.DeletedAt == null, ct);
+            return section is null || !HasAnswerBlocks(section)
+                ? ServiceResult<ResolvedOwner>.Fail(ErrorCodes.NotFound)
+                : ServiceResult<ResolvedOwner>.Success(new(section.Id, null, SectionScope(key)));
+        }
+        if (owner.ThemeId is { } themeId)
+        {
+            var theme = await db.Themes.AsNoTracking()
+                .SingleOrDefaultAsync(t => t.NetworkId == networkId && t.Id == themeId && t.DeletedAt == null, ct);
+            if (theme is null)
+            {
+                return ServiceResult<ResolvedOwner>.Fail(ErrorCodes.NotFound);
+            }
+            return forWriting && theme.ArchivedAt is not null
+                ? ServiceResult<ResolvedOwner>.Fail(ErrorCodes.ThemeArchived)
+                : ServiceResult<ResolvedOwner>.Success(new(null, theme.Id, ThemeScope(theme.Id)));
+        }
+        return ServiceResult<ResolvedOwner>.Fail(ErrorCodes.NotFound);
+    }
+
+    /// <summary>The audit scope of an item that belongs to a section or a theme.</summary>
+    public static async Task<string?> ScopeOfAsync(VerkostamoDbContext db, Guid? sectionId, Guid? themeId, CancellationToken ct)
+    {
+        if (sectionId is { } sid)
+        {
+            var key = await db.WorkbookSections.Where(s => s.Id == sid).Select(s => s.Key).SingleOrDefaultAsync(ct);
+            return key is null ? null : SectionScope(key);
+        }
+        return themeId is { } tid ? ThemeScope(tid) : null;
+    }
+
+    /// <summary>Trims an answer text and checks it is present and within the limit.</summary>
+    public static ServiceResult<string> CleanText(string? text, int max = TextLimits.Answer, string emptyCode = ErrorCodes.TextRequired)
+    {
+        var clean = (text ?? "").Trim().ReplaceLineEndings("\n");
+        if (clean.Length == 0)
+        {
+            return ServiceResult<string>.Fail(emptyCode);
+        }
+        return clean.Length > max ? ServiceResult<string>.Fail(ErrorCodes.TextTooLong) : ServiceResult<string>.Success(clean);
+    }
+
+    /// <summary>Swaps an item with its neighbour among siblings ordered by <c>Order</c>; false at either end.</summary>
+    public static bool Swap<T>(IList<T> siblings, T item, int direction, Func<T, int> getOrder, Action<T, int> setOrder)
+    {
+        var index = siblings.IndexOf(item);
+        var target = index + Math.Sign(direction);
+        if (index < 0 || direction == 0 || target < 0 || target >= siblings.Count)
+        {
+            return false;
+        }
+        // Renumber first so that equal or sparse orders still swap predictably.
+        for (var i = 0; i < siblings.Count; i++)
+        {
+            setOrder(siblings[i], i);
+        }
+        var other = siblings[target];
+        setOrder(item, target);
+        setOrder(other, index);
+        return getOrder(item) != getOrder(other);
+    }
+}

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Verkostamo.Core.Accessibility;
 using Verkostamo.Core.Accounts;
+using Verkostamo.Core.Actions;
 using Verkostamo.Core.Data;
 using Verkostamo.Core.Demo;
 using Verkostamo.Core.Networks;
+using Verkostamo.Core.Workbook;
 
 namespace Verkostamo.Infrastructure;
 
@@ -30,6 +32,11 @@ public static class DataServices
         services.AddSingleton<UserSessionService>();
         services.AddSingleton<PersonalDataService>();
         services.AddSingleton<AccessibilityFeedbackService>();
+        services.AddSingleton<WorkbookService>();
+        services.AddSingleton<AnswerService>();
+        services.AddSingleton<ActionService>();
+        services.AddSingleton<ThemeService>();
+        services.AddSingleton<WorkbookOverviewService>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

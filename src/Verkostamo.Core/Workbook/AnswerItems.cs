@@ -55,6 +55,7 @@ internal static class AnswerItems
     public static async Task<ServiceResult> MoveAsync<T>(VerkostamoDbContext db, Guid networkId, string userId, Guid id, int direction, DateTimeOffset now, CancellationToken ct)
         where T : class, IAnswerItem
     {
+        await using var transaction = await WorkbookStore.BeginLockedAsync(db, networkId, ct);
         var (item, error) = await LoadWritableAsync<T>(db, networkId, userId, id, false, ct);
         if (item is null)
         {
@@ -65,7 +66,7 @@ internal static class AnswerItems
         {
             db.Audit(now, networkId, userId, typeof(T).Name, id, "Moved", after: new { Position = item.Order + 1 },
                 scope: await WorkbookStore.ScopeOfAsync(db, item.SectionId, item.ThemeId, ct));
-            return await WorkbookStore.SaveAsync(db, ct);
+            return await WorkbookStore.SaveAndCommitAsync(db, transaction, ct);
         }
         return ServiceResult.Ok;
     }

@@ -156,6 +156,7 @@ public sealed class ThemeService(IDbContextFactory<VerkostamoDbContext> dbFactor
     public async Task<ServiceResult> MoveAsync(Guid networkId, string userId, Guid themeId, int direction, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await WorkbookStore.BeginLockedAsync(db, networkId, ct);
         var (theme, error) = await LoadAsync(db, networkId, userId, themeId, false, ct);
         if (theme is null)
         {
@@ -168,7 +169,7 @@ public sealed class ThemeService(IDbContextFactory<VerkostamoDbContext> dbFactor
         {
             Touch(self, userId);
             db.Audit(self.UpdatedAt, networkId, userId, nameof(Theme), themeId, "Moved", after: new { Position = self.Order + 1 }, scope: WorkbookStore.ThemeScope(themeId));
-            return await WorkbookStore.SaveAsync(db, ct);
+            return await WorkbookStore.SaveAndCommitAsync(db, transaction, ct);
         }
         return ServiceResult.Ok;
     }

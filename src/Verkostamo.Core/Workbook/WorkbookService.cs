@@ -191,6 +191,7 @@ public sealed class WorkbookService(IDbContextFactory<VerkostamoDbContext> dbFac
     public async Task<ServiceResult> MoveAsync(Guid networkId, string userId, string key, int direction, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await WorkbookStore.BeginLockedAsync(db, networkId, ct);
         var (section, error) = await LoadForManagingAsync(db, networkId, userId, key, ct);
         if (section is null)
         {
@@ -210,7 +211,7 @@ public sealed class WorkbookService(IDbContextFactory<VerkostamoDbContext> dbFac
             themes?.Order = part1.Count + 1;
             Touch(section, userId);
             db.Audit(section.UpdatedAt!.Value, networkId, userId, nameof(WorkbookSection), key, "Moved", after: new { Position = section.Order }, scope: WorkbookStore.SectionScope(key));
-            return await WorkbookStore.SaveAsync(db, ct);
+            return await WorkbookStore.SaveAndCommitAsync(db, transaction, ct);
         }
         return ServiceResult.Ok;
     }
@@ -224,6 +225,7 @@ public sealed class WorkbookService(IDbContextFactory<VerkostamoDbContext> dbFac
             return ServiceResult<string>.Fail(texts.ErrorCode!);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await WorkbookStore.BeginLockedAsync(db, networkId, ct);
         if (await NetworkAccess.DenialAsync(db, networkId, userId, NetworkRole.Facilitator, ct) is { } denied)
         {
             return ServiceResult<string>.Fail(denied);
@@ -245,7 +247,7 @@ public sealed class WorkbookService(IDbContextFactory<VerkostamoDbContext> dbFac
         Touch(section, userId);
         db.WorkbookSections.Add(section);
         db.Audit(section.UpdatedAt!.Value, networkId, userId, nameof(WorkbookSection), key, "Created", after: new { section.Title, section.Question, section.Intro }, scope: WorkbookStore.SectionScope(key));
-        var saved = await WorkbookStore.SaveAsync(db, ct);
+        var saved = await WorkbookStore.SaveAndCommitAsync(db, transaction, ct);
         return saved.Succeeded ? ServiceResult<string>.Success(key) : ServiceResult<string>.Fail(saved.ErrorCode!);
     }
 
@@ -272,6 +274,7 @@ public sealed class WorkbookService(IDbContextFactory<VerkostamoDbContext> dbFac
     public async Task<ServiceResult> RestoreCustomAsync(Guid networkId, string userId, string key, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await WorkbookStore.BeginLockedAsync(db, networkId, ct);
         if (await NetworkAccess.DenialAsync(db, networkId, userId, NetworkRole.Facilitator, ct) is { } denied)
         {
             return ServiceResult.Fail(denied);
@@ -291,7 +294,7 @@ public sealed class WorkbookService(IDbContextFactory<VerkostamoDbContext> dbFac
         section.DeletedByUserId = null;
         Touch(section, userId);
         db.Audit(section.UpdatedAt!.Value, networkId, userId, nameof(WorkbookSection), key, "Restored", after: new { section.Title }, scope: WorkbookStore.SectionScope(key));
-        return await WorkbookStore.SaveAsync(db, ct);
+        return await WorkbookStore.SaveAndCommitAsync(db, transaction, ct);
     }
 
     /// <summary>Saves the section-specific fields (definition, phase, roles, learning phases, cover answers).</summary>

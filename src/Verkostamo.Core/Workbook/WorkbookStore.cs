@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Verkostamo.Core.Common;
 using Verkostamo.Core.Data;
 using Verkostamo.Core.Networks;
@@ -22,8 +23,9 @@ internal static class WorkbookStore
     public static string ThemeScope(Guid id) => "theme:" + id;
 
     /// <summary>
-    /// Creates the network's workbook from the current template when it has none, and appends sections the
-    /// template gained since. Safe to call on every read: it writes only when something is missing.
+    /// Creates the network's workbook from the current template when it has none, and adds sections the
+    /// template gained since (part-1 sections before the themes). Safe to call on every read: it writes only
+    /// when something is missing.
     /// </summary>
     public static async Task EnsureAsync(VerkostamoDbContext db, Guid networkId, DateTimeOffset now, CancellationToken ct)
     {
@@ -34,23 +36,61 @@ internal static class WorkbookStore
         // Two first reads at the same moment would insert the same rows in different orders and, on PostgreSQL,
         // deadlock on the unique index. Inside one transaction that first locks the network's row (SQLite's
         // transactions write one at a time anyway) the second waits, then finds the rows the first one made.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var own = db.Database.CurrentTransaction is null ? await BeginLockedAsync(db, networkId, ct) : null;
+        await using (own)
+        {
+            if (await MissingAsync(db, networkId, ct) is not { } missing)
+            {
+                return;
+            }
+            if (!missing.HasWorkbook)
+            {
+                db.Workbooks.Add(new NetworkWorkbook { NetworkId = networkId, TemplateVersion = WorkbookTemplate.Current.Version, CreatedAt = now });
+            }
+            var themes = await db.WorkbookSections.SingleOrDefaultAsync(s => s.NetworkId == networkId && s.Key == "themes", ct);
+            var order = missing.NextOrder;
+            foreach (var section in missing.Sections)
+            {
+                if (themes is not null && section.Part == 1)
+                {
+                    // Take the themes' place and move the themes after it, so part 1 stays together.
+                    db.WorkbookSections.Add(NewSection(networkId, section.Key, themes.Order, false));
+                    themes.Order = order++;
+                }
+                else
+                {
+                    db.WorkbookSections.Add(NewSection(networkId, section.Key, order++, false));
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            if (own is not null)
+            {
+                await own.CommitAsync(ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Begins a transaction in which changes to the network's workbook structure (missing sections, the order of
+    /// sections, themes and items) wait for each other: the network's row is locked first (SQLite runs one
+    /// writing transaction at a time anyway). Read the rows to change only after this.
+    /// </summary>
+    public static async Task<IDbContextTransaction> BeginLockedAsync(VerkostamoDbContext db, Guid networkId, CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
         await NetworkAccess.LockNetworkAsync(db, networkId, ct);
-        if (await MissingAsync(db, networkId, ct) is not { } missing)
+        return transaction;
+    }
+
+    /// <summary>Saves order changes made inside <see cref="BeginLockedAsync"/> and commits.</summary>
+    public static async Task<ServiceResult> SaveAndCommitAsync(VerkostamoDbContext db, IDbContextTransaction transaction, CancellationToken ct)
+    {
+        var saved = await SaveAsync(db, ct);
+        if (saved.Succeeded)
         {
-            return;
+            await transaction.CommitAsync(ct);
         }
-        if (!missing.HasWorkbook)
-        {
-            db.Workbooks.Add(new NetworkWorkbook { NetworkId = networkId, TemplateVersion = WorkbookTemplate.Current.Version, CreatedAt = now });
-        }
-        var order = missing.NextOrder;
-        foreach (var section in missing.Sections)
-        {
-            db.WorkbookSections.Add(NewSection(networkId, section.Key, order++, false));
-        }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        return saved;
     }
 
     private sealed record Missing(bool HasWorkbook, IReadOnlyList<SectionTemplate> Sections, int NextOrder);

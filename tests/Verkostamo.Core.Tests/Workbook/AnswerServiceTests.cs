@@ -212,6 +212,28 @@ public class AnswerServiceTests(DatabaseFixture fixture) : IClassFixture<Databas
     }
 
     [Fact]
+    public async Task Simultaneous_moves_keep_every_key_solution_in_a_place_of_its_own()
+    {
+        var network = await fixture.NetworkAsync(clock);
+        var ids = new List<Guid>();
+        foreach (var text in new[] { "A", "B", "C", "D", "E" })
+        {
+            ids.Add(await AddAsync(network, Picture, text));
+        }
+
+        var results = await Concurrently.RunAsync(
+            () => Service.MoveKeySolutionAsync(network.Id, network.Member.Id, ids[0], 1),
+            () => Service.MoveKeySolutionAsync(network.Id, network.Facilitator.Id, ids[2], -1),
+            () => Service.MoveKeySolutionAsync(network.Id, network.Owner.Id, ids[3], 1),
+            () => Service.MoveKeySolutionAsync(network.Id, network.Member.Id, ids[4], -1));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.ErrorCode));
+        var solutions = await SolutionsAsync(network);
+        Assert.Equal([0, 1, 2, 3, 4], solutions.Select(s => s.Order).Order());
+        Assert.Equal(ids.Order(), solutions.Select(s => s.Id).Order());
+    }
+
+    [Fact]
     public async Task A_deleted_key_solution_is_listed_apart_and_restored_to_the_end()
     {
         var network = await fixture.NetworkAsync(clock);

@@ -205,6 +205,29 @@ public class ThemeServiceTests(DatabaseFixture fixture) : IClassFixture<Database
     }
 
     [Fact]
+    public async Task Simultaneous_theme_moves_keep_every_theme_in_a_place_of_its_own()
+    {
+        var network = await fixture.NetworkAsync(clock);
+        var ids = new List<Guid>();
+        foreach (var title in new[] { "A", "B", "C", "D", "E" })
+        {
+            ids.Add(await CreateAsync(network, title));
+        }
+
+        var results = await Concurrently.RunAsync(
+            () => Service.MoveAsync(network.Id, network.Member.Id, ids[0], 1),
+            () => Service.MoveAsync(network.Id, network.Facilitator.Id, ids[2], -1),
+            () => Service.MoveAsync(network.Id, network.Owner.Id, ids[3], 1),
+            () => Service.MoveAsync(network.Id, network.Member.Id, ids[4], -1));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.ErrorCode));
+        await using var db = fixture.Db();
+        var orders = await db.Themes.Where(t => t.NetworkId == network.Id).Select(t => t.Order).ToListAsync();
+        Assert.Equal([0, 1, 2, 3, 4], orders.Order());
+        Assert.Equal(ids.Order(), (await LiveOrderAsync(network)).Order());
+    }
+
+    [Fact]
     public async Task Archived_themes_move_among_themselves_and_live_themes_skip_them()
     {
         var network = await fixture.NetworkAsync(clock);

@@ -93,6 +93,8 @@ public class WorkbookServiceTests(DatabaseFixture fixture) : IClassFixture<Datab
             () => Service.GetAsync(network.Id, network.Viewer.Id));
 
         Assert.All(views, v => Assert.Contains(v!.Sections, s => s.Key == "evaluation"));
+        // A part-1 section comes before the themes, not after them.
+        Assert.Equal(TemplateKeys, await fixture.OrderAsync(network.Id));
         await using var check = fixture.Db();
         Assert.Equal(1, await check.WorkbookSections.CountAsync(s => s.NetworkId == network.Id && s.Key == "evaluation"));
         Assert.Equal(TemplateKeys.Length, await check.WorkbookSections.CountAsync(s => s.NetworkId == network.Id));
@@ -240,6 +242,51 @@ public class WorkbookServiceTests(DatabaseFixture fixture) : IClassFixture<Datab
 
         var order = await fixture.OrderAsync(network.Id);
         Assert.Equal(order.IndexOf("development-cycle") - 1, order.IndexOf("leadership"));
+    }
+
+    [Fact]
+    public async Task Simultaneous_moves_keep_every_section_in_a_place_of_its_own()
+    {
+        var network = await fixture.NetworkAsync(clock);
+        var custom = (await Service.AddCustomAsync(network.Id, network.Owner.Id, Texts("Oma"))).Value!;
+
+        var results = await Concurrently.RunAsync(
+            () => Service.MoveAsync(network.Id, network.Owner.Id, "picture", 1),
+            () => Service.MoveAsync(network.Id, network.Facilitator.Id, "roles", -1),
+            () => Service.MoveAsync(network.Id, network.Owner.Id, "evaluation", 1),
+            () => Service.MoveAsync(network.Id, network.Facilitator.Id, custom, -1),
+            () => Service.MoveAsync(network.Id, network.Owner.Id, "leadership", 1),
+            () => Service.MoveAsync(network.Id, network.Facilitator.Id, "definition", 1));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.ErrorCode));
+        await using var db = fixture.Db();
+        var rows = await db.WorkbookSections.AsNoTracking().Where(s => s.NetworkId == network.Id).OrderBy(s => s.Order).ToListAsync();
+        Assert.Equal(rows.Count, rows.Select(r => r.Order).Distinct().Count());
+        Assert.Equal(("cover", "themes"), (rows[0].Key, rows[^1].Key));
+        Assert.Equal(TemplateKeys.Append(custom).Order(), rows.Select(r => r.Key).Order());
+        // Every move is audited, but when the custom section has already moved above it, the evaluation is last and stays.
+        Assert.InRange((await fixture.AuditAsync(network.Id)).Count(a => a.Action == "Moved"), 5, 6);
+    }
+
+    [Fact]
+    public async Task Custom_sections_added_at_the_same_moment_each_get_a_place_before_the_themes()
+    {
+        var network = await fixture.NetworkAsync(clock);
+
+        var results = await Concurrently.RunAsync(
+            () => Service.AddCustomAsync(network.Id, network.Owner.Id, Texts("Yksi")),
+            () => Service.AddCustomAsync(network.Id, network.Facilitator.Id, Texts("Kaksi")),
+            () => Service.AddCustomAsync(network.Id, network.Owner.Id, Texts("Kolme")),
+            () => Service.AddCustomAsync(network.Id, network.Facilitator.Id, Texts("Neljä")));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.ErrorCode));
+        var order = await fixture.OrderAsync(network.Id);
+        Assert.Equal(TemplateKeys[..^1], order[..(TemplateKeys.Length - 1)]);
+        Assert.Equal(results.Select(r => r.Value!).Order(), order[(TemplateKeys.Length - 1)..^1].Order());
+        Assert.Equal("themes", order[^1]);
+        await using var db = fixture.Db();
+        var orders = await db.WorkbookSections.Where(s => s.NetworkId == network.Id).Select(s => s.Order).ToListAsync();
+        Assert.Equal(orders.Count, orders.Distinct().Count());
     }
 
     // --- Texts ---

@@ -25,6 +25,14 @@ public static class WorkbookData
         return await db.WorkbookSections.AsNoTracking().SingleAsync(s => s.NetworkId == networkId && s.Key == key);
     }
 
+    /// <summary>Stores <paramref name="count"/> rows made by <paramref name="row"/> directly, e.g. to fill a list up to its limit.</summary>
+    public static async Task AddRowsAsync<T>(this DatabaseFixture fixture, int count, Func<int, T> row) where T : class
+    {
+        await using var db = fixture.Db();
+        db.Set<T>().AddRange(Enumerable.Range(0, count).Select(row));
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Removes a network's workbook rows, as for a network created before the workbook existed.</summary>
     public static async Task ForgetWorkbookAsync(this DatabaseFixture fixture, Guid networkId)
     {

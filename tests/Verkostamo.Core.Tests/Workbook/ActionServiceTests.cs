@@ -372,15 +372,11 @@ public class ActionServiceTests(DatabaseFixture fixture) : IClassFixture<Databas
     {
         var network = await fixture.NetworkAsync(clock);
         var sectionId = (await fixture.SectionRowAsync(network.Id, "roles")).Id;
-        await using (var db = fixture.Db())
+        await fixture.AddRowsAsync(ActionService.MaxActionsPerOwner, i => new ActionItem
         {
-            db.Actions.AddRange(Enumerable.Range(0, ActionService.MaxActionsPerOwner).Select(i => new ActionItem
-            {
-                Id = Guid.NewGuid(), NetworkId = network.Id, SectionId = sectionId, Order = i, Title = $"Askel {i}",
-                Version = Guid.NewGuid(), CreatedAt = TestTime.Start, UpdatedAt = TestTime.Start,
-            }));
-            await db.SaveChangesAsync();
-        }
+            Id = Guid.NewGuid(), NetworkId = network.Id, SectionId = sectionId, Order = i, Title = $"Askel {i}",
+            Version = Guid.NewGuid(), CreatedAt = TestTime.Start, UpdatedAt = TestTime.Start,
+        });
 
         Assert.Equal(ErrorCodes.SectionLimit, (await Service.AddAsync(network.Id, network.Member.Id, Roles, Step())).ErrorCode);
         Assert.True((await Service.AddAsync(network.Id, network.Member.Id, AnswerOwner.Section("picture"), Step())).Succeeded);

@@ -108,15 +108,11 @@ public class AnswerServiceTests(DatabaseFixture fixture) : IClassFixture<Databas
     {
         var network = await fixture.NetworkAsync(clock);
         var sectionId = (await fixture.SectionRowAsync(network.Id, "picture")).Id;
-        await using (var db = fixture.Db())
+        await fixture.AddRowsAsync(AnswerService.MaxKeySolutions, i => new KeySolution
         {
-            db.KeySolutions.AddRange(Enumerable.Range(0, AnswerService.MaxKeySolutions).Select(i => new KeySolution
-            {
-                Id = Guid.NewGuid(), NetworkId = network.Id, SectionId = sectionId, Order = i, Text = $"Ratkaisu {i}",
-                Version = Guid.NewGuid(), CreatedAt = TestTime.Start, UpdatedAt = TestTime.Start,
-            }));
-            await db.SaveChangesAsync();
-        }
+            Id = Guid.NewGuid(), NetworkId = network.Id, SectionId = sectionId, Order = i, Text = $"Ratkaisu {i}",
+            Version = Guid.NewGuid(), CreatedAt = TestTime.Start, UpdatedAt = TestTime.Start,
+        });
 
         Assert.Equal(ErrorCodes.SectionLimit, (await Service.AddKeySolutionAsync(network.Id, network.Member.Id, Picture, "Yksi liikaa")).ErrorCode);
         Assert.True((await Service.AddKeySolutionAsync(network.Id, network.Member.Id, AnswerOwner.Section("roles"), "Muualle mahtuu")).Succeeded);

@@ -316,15 +316,11 @@ public class ThemeServiceTests(DatabaseFixture fixture) : IClassFixture<Database
     public async Task A_network_holds_at_most_the_maximum_number_of_themes()
     {
         var network = await fixture.NetworkAsync(clock);
-        await using (var db = fixture.Db())
+        await fixture.AddRowsAsync(ThemeService.MaxThemes, i => new Theme
         {
-            db.Themes.AddRange(Enumerable.Range(0, ThemeService.MaxThemes).Select(i => new Theme
-            {
-                Id = Guid.NewGuid(), NetworkId = network.Id, Order = i, Title = $"Teema {i}", Version = Guid.NewGuid(),
-                ResponsibilitiesVersion = Guid.NewGuid(), CreatedAt = TestTime.Start, UpdatedAt = TestTime.Start,
-            }));
-            await db.SaveChangesAsync();
-        }
+            Id = Guid.NewGuid(), NetworkId = network.Id, Order = i, Title = $"Teema {i}", Version = Guid.NewGuid(),
+            ResponsibilitiesVersion = Guid.NewGuid(), CreatedAt = TestTime.Start, UpdatedAt = TestTime.Start,
+        });
 
         Assert.Equal(ErrorCodes.SectionLimit, (await Service.CreateAsync(network.Id, network.Member.Id, new ThemeInput("Yksi liikaa", ""))).ErrorCode);
         var last = (await Service.ListAsync(network.Id, network.Member.Id))![^1];

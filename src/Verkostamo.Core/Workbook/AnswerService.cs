@@ -144,6 +144,7 @@ public sealed class AnswerService(IDbContextFactory<VerkostamoDbContext> dbFacto
         }
         var o = resolved.Value!;
         var now = clock.GetUtcNow();
+        // The section or theme whose responsibilities block is written (both name its token ResponsibilitiesVersion).
         object owned;
         string before;
         if (o.SectionId is { } sectionId)
@@ -180,7 +181,7 @@ public sealed class AnswerService(IDbContextFactory<VerkostamoDbContext> dbFacto
         {
             return ServiceResult<Guid>.Success(expectedVersion);
         }
-        return await WorkbookStore.SaveBlockAsync(db, owned, "ResponsibilitiesVersion", ct);
+        return await WorkbookStore.SaveBlockAsync(db, owned, nameof(WorkbookSection.ResponsibilitiesVersion), ct);
     }
 
     private void Touch(KeySolution item, string userId)

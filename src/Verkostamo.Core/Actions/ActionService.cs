@@ -108,8 +108,14 @@ public sealed class ActionService(IDbContextFactory<VerkostamoDbContext> dbFacto
         {
             return null;
         }
-        var rows = await ListAsync(db, networkId, a => a.Id == id, ct);
-        return rows.SingleOrDefault();
+        var action = (await ListAsync(db, networkId, a => a.Id == id, ct, Today)).SingleOrDefault();
+        if (action is null)
+        {
+            return null;
+        }
+        // A step of a deleted section or theme went with it: it is found again once its owner is restored.
+        var owner = await db.Actions.Where(a => a.Id == id).Select(a => new { a.SectionId, a.ThemeId }).SingleAsync(ct);
+        return await WorkbookStore.OwnerIsLiveAsync(db, owner.SectionId, owner.ThemeId, ct) ? action : null;
     }
 
     public async Task<ServiceResult<Guid>> UpdateAsync(Guid networkId, string userId, Guid id, ActionInput input, Guid expectedVersion, CancellationToken ct = default)
@@ -127,7 +133,7 @@ public sealed class ActionService(IDbContextFactory<VerkostamoDbContext> dbFacto
         }
         if (action.Version != expectedVersion)
         {
-            return ServiceResult<Guid>.Fail(ErrorCodes.ConcurrencyConflict);
+            return WorkbookStore.Conflict(action.Version);
         }
         if (!await OwnerIsValidAsync(db, networkId, input.OwnerMembershipId, ct))
         {
@@ -139,7 +145,7 @@ public sealed class ActionService(IDbContextFactory<VerkostamoDbContext> dbFacto
         action.Version = Guid.NewGuid();
         db.Audit(now, networkId, userId, nameof(ActionItem), id, "Updated", before, Snapshot(action),
             await WorkbookStore.ScopeOfAsync(db, action.SectionId, action.ThemeId, ct));
-        return await AnswerService.SaveAsync(db, action.Version, ct);
+        return await WorkbookStore.SaveBlockAsync(db, action, nameof(ActionItem.Version), ct);
     }
 
     public async Task<ServiceResult> MoveAsync(Guid networkId, string userId, Guid id, int direction, CancellationToken ct = default)

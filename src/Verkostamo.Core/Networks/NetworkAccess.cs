@@ -41,7 +41,13 @@ public sealed class NetworkAccess(IDbContextFactory<VerkostamoDbContext> dbFacto
     /// transaction. SQLite already runs one writing transaction at a time; PostgreSQL's read committed
     /// would let two owners each count the other and both step down, leaving no owner.
     /// </summary>
-    internal static async Task LockMembershipsAsync(VerkostamoDbContext db, Guid networkId, CancellationToken ct)
+    internal static Task LockMembershipsAsync(VerkostamoDbContext db, Guid networkId, CancellationToken ct) => LockNetworkAsync(db, networkId, ct);
+
+    /// <summary>
+    /// Makes transactions that change the same network's shared rows (its memberships, its workbook's
+    /// sections) wait for each other by locking the network's row until the current transaction ends.
+    /// </summary>
+    internal static async Task LockNetworkAsync(VerkostamoDbContext db, Guid networkId, CancellationToken ct)
     {
         if (db.Database.IsNpgsql())
         {

@@ -25,13 +25,16 @@ public interface IAnswerItem
 /// <summary>The rules key solutions and steps share: who may write, moving within the list, deleting and restoring.</summary>
 internal static class AnswerItems
 {
-    /// <summary>Loads an item a member may change: NotFound outside the network, Forbidden for viewers, ThemeArchived for archived themes.</summary>
+    /// <summary>
+    /// Loads an item a member may change: NotFound outside the network or when its section or theme is deleted,
+    /// Forbidden for viewers, ThemeArchived for archived themes.
+    /// </summary>
     public static async Task<(T? Item, string? Error)> LoadWritableAsync<T>(VerkostamoDbContext db, Guid networkId, string userId, Guid id, bool includeDeleted, CancellationToken ct)
         where T : class, IAnswerItem
     {
         var role = await NetworkAccess.GetRoleAsync(db, networkId, userId, false, ct);
         var item = await db.Set<T>().SingleOrDefaultAsync(k => k.Id == id && k.NetworkId == networkId && (includeDeleted || k.DeletedAt == null), ct);
-        if (role is null || item is null)
+        if (role is null || item is null || !await WorkbookStore.OwnerIsLiveAsync(db, item.SectionId, item.ThemeId, ct))
         {
             return (null, ErrorCodes.NotFound);
         }
@@ -52,6 +55,7 @@ internal static class AnswerItems
     public static async Task<ServiceResult> MoveAsync<T>(VerkostamoDbContext db, Guid networkId, string userId, Guid id, int direction, DateTimeOffset now, CancellationToken ct)
         where T : class, IAnswerItem
     {
+        await using var transaction = await WorkbookStore.BeginLockedAsync(db, networkId, ct);
         var (item, error) = await LoadWritableAsync<T>(db, networkId, userId, id, false, ct);
         if (item is null)
         {
@@ -62,7 +66,7 @@ internal static class AnswerItems
         {
             db.Audit(now, networkId, userId, typeof(T).Name, id, "Moved", after: new { Position = item.Order + 1 },
                 scope: await WorkbookStore.ScopeOfAsync(db, item.SectionId, item.ThemeId, ct));
-            await db.SaveChangesAsync(ct);
+            return await WorkbookStore.SaveAndCommitAsync(db, transaction, ct);
         }
         return ServiceResult.Ok;
     }
@@ -93,7 +97,6 @@ internal static class AnswerItems
         item.Version = Guid.NewGuid();
         db.Audit(now, networkId, userId, typeof(T).Name, id, delete ? "Deleted" : "Restored",
             delete ? snapshot(item) : null, delete ? null : snapshot(item), await WorkbookStore.ScopeOfAsync(db, item.SectionId, item.ThemeId, ct));
-        await db.SaveChangesAsync(ct);
-        return ServiceResult.Ok;
+        return await WorkbookStore.SaveAsync(db, ct);
     }
 }

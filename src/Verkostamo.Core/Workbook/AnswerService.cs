@@ -69,9 +69,11 @@ public sealed class AnswerService(IDbContextFactory<VerkostamoDbContext> dbFacto
         {
             return null;
         }
-        return await db.KeySolutions.AsNoTracking().Where(k => k.Id == id && k.NetworkId == networkId)
-            .Select(k => new KeySolutionView(k.Id, k.Order, k.Text, k.Version, k.UpdatedAt, k.DeletedAt))
-            .SingleOrDefaultAsync(ct);
+        var k = await db.KeySolutions.AsNoTracking().SingleOrDefaultAsync(k => k.Id == id && k.NetworkId == networkId, ct);
+        // An item of a deleted section or theme went with it: it is found again once its owner is restored.
+        return k is null || !await WorkbookStore.OwnerIsLiveAsync(db, k.SectionId, k.ThemeId, ct)
+            ? null
+            : new KeySolutionView(k.Id, k.Order, k.Text, k.Version, k.UpdatedAt, k.DeletedAt);
     }
 
     /// <summary>Saves a new text when <paramref name="expectedVersion"/> is still current; returns the new version.</summary>
@@ -90,7 +92,7 @@ public sealed class AnswerService(IDbContextFactory<VerkostamoDbContext> dbFacto
         }
         if (item.Version != expectedVersion)
         {
-            return ServiceResult<Guid>.Fail(ErrorCodes.ConcurrencyConflict);
+            return WorkbookStore.Conflict(item.Version);
         }
         if (item.Text == clean.Value)
         {
@@ -101,7 +103,7 @@ public sealed class AnswerService(IDbContextFactory<VerkostamoDbContext> dbFacto
         Touch(item, userId);
         db.Audit(item.UpdatedAt, networkId, userId, nameof(KeySolution), item.Id, "Updated", before, new { item.Text },
             await WorkbookStore.ScopeOfAsync(db, item.SectionId, item.ThemeId, ct));
-        return await SaveAsync(db, item.Version, ct);
+        return await WorkbookStore.SaveBlockAsync(db, item, nameof(KeySolution.Version), ct);
     }
 
     public async Task<ServiceResult> MoveKeySolutionAsync(Guid networkId, string userId, Guid id, int direction, CancellationToken ct = default)
@@ -142,18 +144,20 @@ public sealed class AnswerService(IDbContextFactory<VerkostamoDbContext> dbFacto
         }
         var o = resolved.Value!;
         var now = clock.GetUtcNow();
-        Guid newVersion;
+        // The section or theme whose responsibilities block is written (both name its token ResponsibilitiesVersion).
+        object owned;
         string before;
         if (o.SectionId is { } sectionId)
         {
             var section = await db.WorkbookSections.SingleAsync(s => s.Id == sectionId, ct);
             if (section.ResponsibilitiesVersion != expectedVersion)
             {
-                return ServiceResult<Guid>.Fail(ErrorCodes.ConcurrencyConflict);
+                return WorkbookStore.Conflict(section.ResponsibilitiesVersion);
             }
             before = section.Responsibilities;
             section.Responsibilities = clean;
-            section.ResponsibilitiesVersion = newVersion = Guid.NewGuid();
+            section.ResponsibilitiesVersion = Guid.NewGuid();
+            owned = section;
             section.UpdatedAt = now;
             section.UpdatedByUserId = userId;
             db.Audit(now, networkId, userId, nameof(WorkbookSection), section.Key, "ResponsibilitiesUpdated", new { Text = before }, new { Text = clean }, o.Scope);
@@ -163,11 +167,12 @@ public sealed class AnswerService(IDbContextFactory<VerkostamoDbContext> dbFacto
             var theme = await db.Themes.SingleAsync(t => t.Id == o.ThemeId, ct);
             if (theme.ResponsibilitiesVersion != expectedVersion)
             {
-                return ServiceResult<Guid>.Fail(ErrorCodes.ConcurrencyConflict);
+                return WorkbookStore.Conflict(theme.ResponsibilitiesVersion);
             }
             before = theme.Responsibilities;
             theme.Responsibilities = clean;
-            theme.ResponsibilitiesVersion = newVersion = Guid.NewGuid();
+            theme.ResponsibilitiesVersion = Guid.NewGuid();
+            owned = theme;
             theme.UpdatedAt = now;
             theme.UpdatedByUserId = userId;
             db.Audit(now, networkId, userId, nameof(Theme), theme.Id, "ResponsibilitiesUpdated", new { Text = before }, new { Text = clean }, o.Scope);
@@ -176,7 +181,7 @@ public sealed class AnswerService(IDbContextFactory<VerkostamoDbContext> dbFacto
         {
             return ServiceResult<Guid>.Success(expectedVersion);
         }
-        return await SaveAsync(db, newVersion, ct);
+        return await WorkbookStore.SaveBlockAsync(db, owned, nameof(WorkbookSection.ResponsibilitiesVersion), ct);
     }
 
     private void Touch(KeySolution item, string userId)
@@ -184,18 +189,5 @@ public sealed class AnswerService(IDbContextFactory<VerkostamoDbContext> dbFacto
         item.UpdatedAt = clock.GetUtcNow();
         item.UpdatedByUserId = userId;
         item.Version = Guid.NewGuid();
-    }
-
-    internal static async Task<ServiceResult<Guid>> SaveAsync(VerkostamoDbContext db, Guid newVersion, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return ServiceResult<Guid>.Success(newVersion);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ServiceResult<Guid>.Fail(ErrorCodes.ConcurrencyConflict);
-        }
     }
 }

@@ -142,7 +142,7 @@ public sealed class ThemeService(IDbContextFactory<VerkostamoDbContext> dbFactor
         }
         if (theme.Version != expectedVersion)
         {
-            return ServiceResult<Guid>.Fail(ErrorCodes.ConcurrencyConflict);
+            return WorkbookStore.Conflict(theme.Version);
         }
         var before = new { theme.Title, theme.Goal };
         theme.Title = clean.Value!.Title!;
@@ -150,12 +150,13 @@ public sealed class ThemeService(IDbContextFactory<VerkostamoDbContext> dbFactor
         theme.Version = Guid.NewGuid();
         Touch(theme, userId);
         db.Audit(theme.UpdatedAt, networkId, userId, nameof(Theme), themeId, "Updated", before, new { theme.Title, theme.Goal }, WorkbookStore.ThemeScope(themeId));
-        return await AnswerService.SaveAsync(db, theme.Version, ct);
+        return await WorkbookStore.SaveBlockAsync(db, theme, nameof(Theme.Version), ct);
     }
 
     public async Task<ServiceResult> MoveAsync(Guid networkId, string userId, Guid themeId, int direction, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await WorkbookStore.BeginLockedAsync(db, networkId, ct);
         var (theme, error) = await LoadAsync(db, networkId, userId, themeId, false, ct);
         if (theme is null)
         {
@@ -168,7 +169,7 @@ public sealed class ThemeService(IDbContextFactory<VerkostamoDbContext> dbFactor
         {
             Touch(self, userId);
             db.Audit(self.UpdatedAt, networkId, userId, nameof(Theme), themeId, "Moved", after: new { Position = self.Order + 1 }, scope: WorkbookStore.ThemeScope(themeId));
-            await db.SaveChangesAsync(ct);
+            return await WorkbookStore.SaveAndCommitAsync(db, transaction, ct);
         }
         return ServiceResult.Ok;
     }
@@ -197,8 +198,7 @@ public sealed class ThemeService(IDbContextFactory<VerkostamoDbContext> dbFactor
         theme.Version = Guid.NewGuid();
         Touch(theme, userId);
         db.Audit(theme.UpdatedAt, networkId, userId, nameof(Theme), themeId, action, scope: WorkbookStore.ThemeScope(themeId));
-        await db.SaveChangesAsync(ct);
-        return ServiceResult.Ok;
+        return await WorkbookStore.SaveAsync(db, ct);
     }
 
     private static async Task<(Theme? Theme, string? Error)> LoadAsync(VerkostamoDbContext db, Guid networkId, string userId, Guid themeId, bool deleted, CancellationToken ct)

@@ -109,7 +109,7 @@ public sealed class WorkbookService(IDbContextFactory<VerkostamoDbContext> dbFac
         }
         if (section.TextsVersion != expectedVersion)
         {
-            return ServiceResult<Guid>.Fail(ErrorCodes.ConcurrencyConflict);
+            return WorkbookStore.Conflict(section.TextsVersion);
         }
         var before = new { section.Title, section.Question, section.Intro };
         var template = WorkbookTemplate.Current.Find(key);
@@ -121,7 +121,7 @@ public sealed class WorkbookService(IDbContextFactory<VerkostamoDbContext> dbFac
         Touch(section, userId);
         db.Audit(section.UpdatedAt!.Value, networkId, userId, nameof(WorkbookSection), key, "TextsUpdated", before,
             new { section.Title, section.Question, section.Intro }, WorkbookStore.SectionScope(key));
-        return await AnswerService.SaveAsync(db, section.TextsVersion, ct);
+        return await WorkbookStore.SaveBlockAsync(db, section, nameof(WorkbookSection.TextsVersion), ct);
     }
 
     private static string? Override(string? value, SectionTemplate? template, Func<SectionTexts, string> pick) =>
@@ -162,8 +162,7 @@ public sealed class WorkbookService(IDbContextFactory<VerkostamoDbContext> dbFac
         section.TextsVersion = Guid.NewGuid();
         Touch(section, userId);
         db.Audit(section.UpdatedAt!.Value, networkId, userId, nameof(WorkbookSection), key, "TextsReset", before, null, WorkbookStore.SectionScope(key));
-        await db.SaveChangesAsync(ct);
-        return ServiceResult.Ok;
+        return await WorkbookStore.SaveAsync(db, ct);
     }
 
     public async Task<ServiceResult> SetHiddenAsync(Guid networkId, string userId, string key, bool hidden, CancellationToken ct = default)
@@ -183,7 +182,7 @@ public sealed class WorkbookService(IDbContextFactory<VerkostamoDbContext> dbFac
             section.Hidden = hidden;
             Touch(section, userId);
             db.Audit(section.UpdatedAt!.Value, networkId, userId, nameof(WorkbookSection), key, hidden ? "Hidden" : "Shown", scope: WorkbookStore.SectionScope(key));
-            await db.SaveChangesAsync(ct);
+            return await WorkbookStore.SaveAsync(db, ct);
         }
         return ServiceResult.Ok;
     }
@@ -192,6 +191,7 @@ public sealed class WorkbookService(IDbContextFactory<VerkostamoDbContext> dbFac
     public async Task<ServiceResult> MoveAsync(Guid networkId, string userId, string key, int direction, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await WorkbookStore.BeginLockedAsync(db, networkId, ct);
         var (section, error) = await LoadForManagingAsync(db, networkId, userId, key, ct);
         if (section is null)
         {
@@ -211,7 +211,7 @@ public sealed class WorkbookService(IDbContextFactory<VerkostamoDbContext> dbFac
             themes?.Order = part1.Count + 1;
             Touch(section, userId);
             db.Audit(section.UpdatedAt!.Value, networkId, userId, nameof(WorkbookSection), key, "Moved", after: new { Position = section.Order }, scope: WorkbookStore.SectionScope(key));
-            await db.SaveChangesAsync(ct);
+            return await WorkbookStore.SaveAndCommitAsync(db, transaction, ct);
         }
         return ServiceResult.Ok;
     }
@@ -225,6 +225,7 @@ public sealed class WorkbookService(IDbContextFactory<VerkostamoDbContext> dbFac
             return ServiceResult<string>.Fail(texts.ErrorCode!);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await WorkbookStore.BeginLockedAsync(db, networkId, ct);
         if (await NetworkAccess.DenialAsync(db, networkId, userId, NetworkRole.Facilitator, ct) is { } denied)
         {
             return ServiceResult<string>.Fail(denied);
@@ -246,8 +247,8 @@ public sealed class WorkbookService(IDbContextFactory<VerkostamoDbContext> dbFac
         Touch(section, userId);
         db.WorkbookSections.Add(section);
         db.Audit(section.UpdatedAt!.Value, networkId, userId, nameof(WorkbookSection), key, "Created", after: new { section.Title, section.Question, section.Intro }, scope: WorkbookStore.SectionScope(key));
-        await db.SaveChangesAsync(ct);
-        return ServiceResult<string>.Success(key);
+        var saved = await WorkbookStore.SaveAndCommitAsync(db, transaction, ct);
+        return saved.Succeeded ? ServiceResult<string>.Success(key) : ServiceResult<string>.Fail(saved.ErrorCode!);
     }
 
     /// <summary>Moves a custom section (with its answers) to the deleted list; <see cref="RestoreCustomAsync"/> brings it back.</summary>
@@ -267,13 +268,13 @@ public sealed class WorkbookService(IDbContextFactory<VerkostamoDbContext> dbFac
         section.DeletedByUserId = userId;
         Touch(section, userId);
         db.Audit(section.DeletedAt.Value, networkId, userId, nameof(WorkbookSection), key, "Deleted", before: new { section.Title }, scope: WorkbookStore.SectionScope(key));
-        await db.SaveChangesAsync(ct);
-        return ServiceResult.Ok;
+        return await WorkbookStore.SaveAsync(db, ct);
     }
 
     public async Task<ServiceResult> RestoreCustomAsync(Guid networkId, string userId, string key, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await WorkbookStore.BeginLockedAsync(db, networkId, ct);
         if (await NetworkAccess.DenialAsync(db, networkId, userId, NetworkRole.Facilitator, ct) is { } denied)
         {
             return ServiceResult.Fail(denied);
@@ -283,12 +284,17 @@ public sealed class WorkbookService(IDbContextFactory<VerkostamoDbContext> dbFac
         {
             return ServiceResult.Fail(ErrorCodes.NotFound);
         }
+        // Back to where it was: the sections at or after its former place move one down to make room.
+        var after = await db.WorkbookSections.Where(s => s.NetworkId == networkId && s.DeletedAt == null && s.Order >= section.Order).ToListAsync(ct);
+        foreach (var other in after)
+        {
+            other.Order++;
+        }
         section.DeletedAt = null;
         section.DeletedByUserId = null;
         Touch(section, userId);
         db.Audit(section.UpdatedAt!.Value, networkId, userId, nameof(WorkbookSection), key, "Restored", after: new { section.Title }, scope: WorkbookStore.SectionScope(key));
-        await db.SaveChangesAsync(ct);
-        return ServiceResult.Ok;
+        return await WorkbookStore.SaveAndCommitAsync(db, transaction, ct);
     }
 
     /// <summary>Saves the section-specific fields (definition, phase, roles, learning phases, cover answers).</summary>
@@ -313,7 +319,7 @@ public sealed class WorkbookService(IDbContextFactory<VerkostamoDbContext> dbFac
         }
         if (section.FieldsVersion != expectedVersion)
         {
-            return ServiceResult<Guid>.Fail(ErrorCodes.ConcurrencyConflict);
+            return WorkbookStore.Conflict(section.FieldsVersion);
         }
         var before = section.FieldsJson;
         var after = normalized.Value!.ToJson();
@@ -326,7 +332,7 @@ public sealed class WorkbookService(IDbContextFactory<VerkostamoDbContext> dbFac
         Touch(section, userId);
         db.Audit(section.UpdatedAt!.Value, networkId, userId, nameof(WorkbookSection), key, "FieldsUpdated",
             before is null ? null : SectionFields.FromJson(before), normalized.Value, WorkbookStore.SectionScope(key));
-        return await AnswerService.SaveAsync(db, section.FieldsVersion, ct);
+        return await WorkbookStore.SaveBlockAsync(db, section, nameof(WorkbookSection.FieldsVersion), ct);
     }
 
     /// <summary>Section 6: records where the calling member places the network, now and wanted (each axis 1..5).</summary>
@@ -356,8 +362,7 @@ public sealed class WorkbookService(IDbContextFactory<VerkostamoDbContext> dbFac
         placement.WantedShared = input.WantedShared;
         placement.UpdatedAt = now;
         db.Audit(now, networkId, userId, nameof(LeadershipPlacement), placement.Id, before is null ? "Created" : "Updated", before, input, WorkbookStore.SectionScope("leadership"));
-        await db.SaveChangesAsync(ct);
-        return ServiceResult.Ok;
+        return await WorkbookStore.SaveAsync(db, ct);
     }
 
     private async Task<(WorkbookSection? Section, string? Error)> LoadForManagingAsync(VerkostamoDbContext db, Guid networkId, string userId, string key, CancellationToken ct)

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Verkostamo.Core.Common;
 using Verkostamo.Core.Data;
+using Verkostamo.Core.Networks;
 using Verkostamo.Core.Workbook.Template;
 
 namespace Verkostamo.Core.Workbook;
@@ -21,37 +23,85 @@ internal static class WorkbookStore
     public static string ThemeScope(Guid id) => "theme:" + id;
 
     /// <summary>
-    /// Creates the network's workbook from the current template when it has none, and appends sections the
-    /// template gained since. Safe to call on every read: it writes only when something is missing.
+    /// Creates the network's workbook from the current template when it has none, and adds sections the
+    /// template gained since (part-1 sections before the themes). Safe to call on every read: it writes only
+    /// when something is missing.
     /// </summary>
     public static async Task EnsureAsync(VerkostamoDbContext db, Guid networkId, DateTimeOffset now, CancellationToken ct)
     {
-        var template = WorkbookTemplate.Current;
-        var keys = await db.WorkbookSections.Where(s => s.NetworkId == networkId).Select(s => new { s.Key, s.Order }).ToListAsync(ct);
-        var hasWorkbook = keys.Count > 0 || await db.Workbooks.AnyAsync(w => w.NetworkId == networkId, ct);
-        var missing = template.Sections.Where(t => keys.All(k => k.Key != t.Key)).ToList();
-        if (hasWorkbook && missing.Count == 0)
+        if (await MissingAsync(db, networkId, ct) is null)
         {
             return;
         }
-        if (!hasWorkbook)
+        // Two first reads at the same moment would insert the same rows in different orders and, on PostgreSQL,
+        // deadlock on the unique index. Inside one transaction that first locks the network's row (SQLite's
+        // transactions write one at a time anyway) the second waits, then finds the rows the first one made.
+        var own = db.Database.CurrentTransaction is null ? await BeginLockedAsync(db, networkId, ct) : null;
+        await using (own)
         {
-            db.Workbooks.Add(new NetworkWorkbook { NetworkId = networkId, TemplateVersion = template.Version, CreatedAt = now });
-        }
-        var order = keys.Count == 0 ? 0 : keys.Max(k => k.Order) + 1;
-        foreach (var section in missing)
-        {
-            db.WorkbookSections.Add(NewSection(networkId, section.Key, order++, false));
-        }
-        try
-        {
+            if (await MissingAsync(db, networkId, ct) is not { } missing)
+            {
+                return;
+            }
+            if (!missing.HasWorkbook)
+            {
+                db.Workbooks.Add(new NetworkWorkbook { NetworkId = networkId, TemplateVersion = WorkbookTemplate.Current.Version, CreatedAt = now });
+            }
+            var themes = await db.WorkbookSections.SingleOrDefaultAsync(s => s.NetworkId == networkId && s.Key == "themes", ct);
+            var order = missing.NextOrder;
+            foreach (var section in missing.Sections)
+            {
+                if (themes is not null && section.Part == 1)
+                {
+                    // Take the themes' place and move the themes after it, so part 1 stays together.
+                    db.WorkbookSections.Add(NewSection(networkId, section.Key, themes.Order, false));
+                    themes.Order = order++;
+                }
+                else
+                {
+                    db.WorkbookSections.Add(NewSection(networkId, section.Key, order++, false));
+                }
+            }
             await db.SaveChangesAsync(ct);
+            if (own is not null)
+            {
+                await own.CommitAsync(ct);
+            }
         }
-        catch (DbUpdateException)
+    }
+
+    /// <summary>
+    /// Begins a transaction in which changes to the network's workbook structure (missing sections, the order of
+    /// sections, themes and items) wait for each other: the network's row is locked first (SQLite runs one
+    /// writing transaction at a time anyway). Read the rows to change only after this.
+    /// </summary>
+    public static async Task<IDbContextTransaction> BeginLockedAsync(VerkostamoDbContext db, Guid networkId, CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        await NetworkAccess.LockNetworkAsync(db, networkId, ct);
+        return transaction;
+    }
+
+    /// <summary>Saves order changes made inside <see cref="BeginLockedAsync"/> and commits.</summary>
+    public static async Task<ServiceResult> SaveAndCommitAsync(VerkostamoDbContext db, IDbContextTransaction transaction, CancellationToken ct)
+    {
+        var saved = await SaveAsync(db, ct);
+        if (saved.Succeeded)
         {
-            // Another request created the same rows at the same moment; theirs are as good as ours.
-            db.ChangeTracker.Clear();
+            await transaction.CommitAsync(ct);
         }
+        return saved;
+    }
+
+    private sealed record Missing(bool HasWorkbook, IReadOnlyList<SectionTemplate> Sections, int NextOrder);
+
+    /// <summary>What the network's workbook lacks; null when it is complete.</summary>
+    private static async Task<Missing?> MissingAsync(VerkostamoDbContext db, Guid networkId, CancellationToken ct)
+    {
+        var keys = await db.WorkbookSections.Where(s => s.NetworkId == networkId).Select(s => new { s.Key, s.Order }).ToListAsync(ct);
+        var hasWorkbook = await db.Workbooks.AnyAsync(w => w.NetworkId == networkId, ct);
+        var sections = WorkbookTemplate.Current.Sections.Where(t => keys.All(k => k.Key != t.Key)).ToList();
+        return hasWorkbook && sections.Count == 0 ? null : new Missing(hasWorkbook, sections, keys.Count == 0 ? 0 : keys.Max(k => k.Order) + 1);
     }
 
     /// <summary>Adds the workbook of a network being created to the caller's unit of work.</summary>
@@ -116,6 +166,82 @@ internal static class WorkbookStore
             return key is null ? null : SectionScope(key);
         }
         return themeId is { } tid ? ThemeScope(tid) : null;
+    }
+
+    /// <summary>A conflict that tells the caller the block's current version, so a merge view can show the other's text.</summary>
+    public static ServiceResult<Guid> Conflict(Guid currentVersion) => new() { ErrorCode = ErrorCodes.ConcurrencyConflict, Value = currentVersion };
+
+    /// <summary>
+    /// Saves the unit of work, checking each row only against the concurrency tokens of the blocks this change
+    /// writes: a row such as a section carries one token per block, and EF would otherwise refuse a save when
+    /// someone else has meanwhile saved a different block of the same row. False when a written block was changed
+    /// (or its row removed) by someone else in between.
+    /// </summary>
+    public static async Task<bool> TrySaveAsync(VerkostamoDbContext db, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return true;
+            }
+            catch (DbUpdateConcurrencyException e)
+            {
+                if (attempt >= 3)
+                {
+                    return false;
+                }
+                foreach (var entry in e.Entries)
+                {
+                    var current = await entry.GetDatabaseValuesAsync(ct);
+                    if (current is null)
+                    {
+                        return false;
+                    }
+                    foreach (var token in entry.Properties.Where(p => p.Metadata.IsConcurrencyToken))
+                    {
+                        if (token.IsModified && !Equals(token.OriginalValue, current[token.Metadata]))
+                        {
+                            return false;
+                        }
+                        if (!token.IsModified)
+                        {
+                            // Another block's token: take the stored one, as this change does not write that block.
+                            token.CurrentValue = current[token.Metadata];
+                            token.OriginalValue = current[token.Metadata];
+                            token.IsModified = false;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Saves a change to one block of <paramref name="entity"/>; returns the block's new version, or a conflict carrying the stored one.</summary>
+    public static async Task<ServiceResult<Guid>> SaveBlockAsync(VerkostamoDbContext db, object entity, string versionProperty, CancellationToken ct)
+    {
+        var version = db.Entry(entity).Property(versionProperty);
+        if (await TrySaveAsync(db, ct))
+        {
+            return ServiceResult<Guid>.Success((Guid)version.CurrentValue!);
+        }
+        var stored = await db.Entry(entity).GetDatabaseValuesAsync(ct);
+        return stored is null ? ServiceResult<Guid>.Fail(ErrorCodes.NotFound) : Conflict((Guid)stored[versionProperty]!);
+    }
+
+    /// <summary><see cref="TrySaveAsync"/> for changes that carry no version of their own.</summary>
+    public static async Task<ServiceResult> SaveAsync(VerkostamoDbContext db, CancellationToken ct) =>
+        await TrySaveAsync(db, ct) ? ServiceResult.Ok : ServiceResult.Fail(ErrorCodes.ConcurrencyConflict);
+
+    /// <summary>Whether the section or theme an item belongs to is still there (not deleted).</summary>
+    public static async Task<bool> OwnerIsLiveAsync(VerkostamoDbContext db, Guid? sectionId, Guid? themeId, CancellationToken ct)
+    {
+        if (sectionId is { } sid)
+        {
+            return await db.WorkbookSections.AnyAsync(s => s.Id == sid && s.DeletedAt == null, ct);
+        }
+        return themeId is { } tid && await db.Themes.AnyAsync(t => t.Id == tid && t.DeletedAt == null, ct);
     }
 
     /// <summary>Trims an answer text and checks it is present and within the limit.</summary>

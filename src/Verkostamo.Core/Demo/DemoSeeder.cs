@@ -114,25 +114,35 @@ public sealed class DemoSeeder(
         {
             return false;
         }
-        var memberships = await db.Memberships.Where(m => m.NetworkId == networkId).ToDictionaryAsync(m => m.UserId, m => m.Id, ct);
+        var memberships = await db.Memberships.Where(m => m.NetworkId == networkId).ToDictionaryAsync(m => m.UserId, m => new { m.Id, m.Role }, ct);
+        if (!memberships.TryGetValue(ids[DemoEmail], out var demo) || demo.Role < NetworkRole.Member)
+        {
+            return false;
+        }
+        // The network may have changed since an earlier version created it: the demo account writes for anyone
+        // who has left or may only read, and a step owner who has left is named in free text.
+        var writers = People.ToDictionary(p => p.Email,
+            p => memberships.TryGetValue(ids[p.Email], out var m) && m.Role >= NetworkRole.Member ? ids[p.Email] : ids[DemoEmail]);
+        var owners = People.Where(p => memberships.ContainsKey(ids[p.Email])).ToDictionary(p => p.Email, p => memberships[ids[p.Email]].Id);
+        var names = People.ToDictionary(p => p.Email, p => p.Name);
         var sections = await db.WorkbookSections.AsNoTracking().Where(s => s.NetworkId == networkId)
             .ToDictionaryAsync(s => s.Key, s => new { s.FieldsVersion, s.ResponsibilitiesVersion }, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var filler = new Filler(networkId, ids, memberships, today, answers, actions);
+        var filler = new Filler(networkId, writers, owners, names, today, answers, actions);
 
         foreach (var fields in DemoWorkbook.Fields.Where(f => f.Key == "cover"))
         {
-            Check(await workbook.UpdateFieldsAsync(networkId, ids[fields.By], fields.Key, fields.Fields, sections[fields.Key].FieldsVersion, ct));
+            Check(await workbook.UpdateFieldsAsync(networkId, writers[fields.By], fields.Key, fields.Fields, sections[fields.Key].FieldsVersion, ct));
         }
         foreach (var section in DemoWorkbook.Sections)
         {
             if (DemoWorkbook.Fields.SingleOrDefault(f => f.Key == section.Key) is { } fields)
             {
-                Check(await workbook.UpdateFieldsAsync(networkId, ids[fields.By], fields.Key, fields.Fields, sections[fields.Key].FieldsVersion, ct));
+                Check(await workbook.UpdateFieldsAsync(networkId, writers[fields.By], fields.Key, fields.Fields, sections[fields.Key].FieldsVersion, ct));
             }
             if (section.Key == "leadership")
             {
-                foreach (var placement in DemoWorkbook.Placements)
+                foreach (var placement in DemoWorkbook.Placements.Where(p => writers[p.Who] == ids[p.Who]))
                 {
                     Check(await workbook.SetPlacementAsync(networkId, ids[placement.Who], placement.Placement, ct));
                 }
@@ -141,7 +151,7 @@ public sealed class DemoSeeder(
         }
         foreach (var theme in DemoWorkbook.Themes)
         {
-            var themeId = Check(await themes.CreateAsync(networkId, ids[theme.By], new ThemeInput(theme.Title, theme.Goal), ct));
+            var themeId = Check(await themes.CreateAsync(networkId, writers[theme.By], new ThemeInput(theme.Title, theme.Goal), ct));
             var version = await db.Themes.Where(t => t.Id == themeId).Select(t => t.ResponsibilitiesVersion).SingleAsync(ct);
             await filler.FillAsync(AnswerOwner.Theme(themeId), theme.Answers, version, ct);
         }
@@ -161,7 +171,13 @@ public sealed class DemoSeeder(
 
     /// <summary>Writes one section's or theme's answer blocks as the named members.</summary>
     private sealed class Filler(
-        Guid networkId, Dictionary<string, string> ids, Dictionary<string, Guid> memberships, DateOnly today, AnswerService answers, ActionService actions)
+        Guid networkId,
+        Dictionary<string, string> writers,
+        Dictionary<string, Guid> owners,
+        Dictionary<string, string> names,
+        DateOnly today,
+        AnswerService answers,
+        ActionService actions)
     {
         public async Task FillAsync(AnswerOwner owner, DemoAnswers block, Guid responsibilitiesVersion, CancellationToken ct)
         {
@@ -169,27 +185,28 @@ public sealed class DemoSeeder(
             for (var i = 0; i < block.KeySolutions.Count; i++)
             {
                 var by = i % 2 == 0 ? block.By : block.ResponsibilitiesBy;
-                Check(await answers.AddKeySolutionAsync(networkId, ids[by], owner, block.KeySolutions[i], ct));
+                Check(await answers.AddKeySolutionAsync(networkId, writers[by], owner, block.KeySolutions[i], ct));
             }
             foreach (var step in block.Steps)
             {
                 await AddStepAsync(owner, step, ct);
             }
-            Check(await answers.UpdateResponsibilitiesAsync(networkId, ids[block.ResponsibilitiesBy], owner, block.Responsibilities, responsibilitiesVersion, ct));
+            Check(await answers.UpdateResponsibilitiesAsync(networkId, writers[block.ResponsibilitiesBy], owner, block.Responsibilities, responsibilitiesVersion, ct));
         }
 
         /// <summary>A step is planned first; one that has moved on is then updated by its owner (or its writer).</summary>
         private async Task AddStepAsync(AnswerOwner owner, DemoStep step, CancellationToken ct)
         {
-            var ownerId = step.Owner is null ? (Guid?)null : memberships[ids[step.Owner]];
+            Guid? ownerId = step.Owner is not null && owners.TryGetValue(step.Owner, out var membershipId) ? membershipId : null;
+            var ownerName = step.Owner is not null && ownerId is null ? names[step.Owner] : step.OwnerName;
             var due = step.DueInDays is { } days ? today.AddDays(days) : (DateOnly?)null;
-            var planned = new ActionInput(step.Title, ownerId, step.OwnerName, due, ActionStatus.Planned);
-            var id = Check(await actions.AddAsync(networkId, ids[step.By], owner, planned, ct));
+            var planned = new ActionInput(step.Title, ownerId, ownerName, due, ActionStatus.Planned);
+            var id = Check(await actions.AddAsync(networkId, writers[step.By], owner, planned, ct));
             if (step.Status != ActionStatus.Planned)
             {
-                var version = (await actions.GetAsync(networkId, ids[step.By], id, ct))!.Version;
+                var version = (await actions.GetAsync(networkId, writers[step.By], id, ct))!.Version;
                 var by = step.Owner ?? step.By;
-                Check(await actions.UpdateAsync(networkId, ids[by], id, planned with { Status = step.Status, Notes = step.Notes }, version, ct));
+                Check(await actions.UpdateAsync(networkId, writers[by], id, planned with { Status = step.Status, Notes = step.Notes }, version, ct));
             }
         }
     }

@@ -134,13 +134,7 @@ public class DemoSeederTests(ITestOutputHelper output)
         await using (var db = new VerkostamoDbContext(database.Options()))
         {
             var networkId = await db.Networks.Where(n => n.Name == DemoSeeder.DemoNetworkName).Select(n => n.Id).SingleAsync();
-            await db.Actions.Where(a => a.NetworkId == networkId).ExecuteDeleteAsync();
-            await db.KeySolutions.Where(k => k.NetworkId == networkId).ExecuteDeleteAsync();
-            await db.Themes.Where(t => t.NetworkId == networkId).ExecuteDeleteAsync();
-            await db.LeadershipPlacements.Where(p => p.NetworkId == networkId).ExecuteDeleteAsync();
-            await db.WorkbookSections.Where(s => s.NetworkId == networkId).ExecuteDeleteAsync();
-            await db.Workbooks.Where(w => w.NetworkId == networkId).ExecuteDeleteAsync();
-            await db.AuditEntries.Where(e => e.NetworkId == networkId).ExecuteDeleteAsync();
+            await ForgetWorkbookAsync(db, networkId);
         }
         Assert.Equal(new Counts(0, 0, 0, 0, 0), await CountsAsync(database));
 
@@ -151,6 +145,57 @@ public class DemoSeederTests(ITestOutputHelper output)
         Assert.Equal(full, await CountsAsync(database));
         await using var after = new VerkostamoDbContext(database.Options());
         Assert.Equal(1, await after.Networks.CountAsync(n => n.Name == DemoSeeder.DemoNetworkName));
+    }
+
+    [Fact]
+    public async Task An_earlier_demo_network_whose_members_have_changed_is_filled_in_by_those_who_may_still_write()
+    {
+        await using var database = await TestDatabase.Create().MigrateAsync();
+        await using var services = BuildServices(database);
+        Assert.True(await SeedAsync(services));
+        var full = await CountsAsync(database);
+        const string sanna = "sanna.sidosryhma@verkostamo.fi";
+        const string jussi = "jussi.jasen@verkostamo.fi";
+        string sannaId, jussiId;
+        await using (var db = new VerkostamoDbContext(database.Options()))
+        {
+            var networkId = await db.Networks.Where(n => n.Name == DemoSeeder.DemoNetworkName).Select(n => n.Id).SingleAsync();
+            await ForgetWorkbookAsync(db, networkId);
+            sannaId = await db.Users.Where(u => u.Email == sanna).Select(u => u.Id).SingleAsync();
+            jussiId = await db.Users.Where(u => u.Email == jussi).Select(u => u.Id).SingleAsync();
+            // Sanna has left the network and Jussi may now only read.
+            await db.Memberships.Where(m => m.NetworkId == networkId && m.UserId == sannaId).ExecuteDeleteAsync();
+            await db.Memberships.Where(m => m.NetworkId == networkId && m.UserId == jussiId)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Role, NetworkRole.Viewer));
+        }
+
+        Assert.True(await SeedAsync(services));
+
+        var filled = await CountsAsync(database);
+        Assert.Equal(full with { Audit = filled.Audit }, filled);
+        await using var after = new VerkostamoDbContext(database.Options());
+        var id = await after.Networks.Where(n => n.Name == DemoSeeder.DemoNetworkName).Select(n => n.Id).SingleAsync();
+        var authors = await after.AuditEntries.Where(e => e.NetworkId == id).Select(e => e.UserId).Distinct().ToListAsync();
+        Assert.DoesNotContain(sannaId, authors);
+        Assert.DoesNotContain(jussiId, authors);
+        Assert.True(await after.Actions.AnyAsync(a => a.NetworkId == id && a.OwnerName == "Sanna Sidosryhmä" && a.OwnerMembershipId == null));
+        Assert.True(await after.Actions.AnyAsync(a => a.NetworkId == id && a.OwnerMembershipId != null
+            && after.Memberships.Any(m => m.Id == a.OwnerMembershipId && m.UserId == jussiId)));
+
+        Assert.False(await SeedAsync(services));
+        Assert.Equal(filled, await CountsAsync(database));
+    }
+
+    /// <summary>Leaves the demo network as the version before the workbook left it: no workbook, no history of one.</summary>
+    private static async Task ForgetWorkbookAsync(VerkostamoDbContext db, Guid networkId)
+    {
+        await db.Actions.Where(a => a.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.KeySolutions.Where(k => k.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.Themes.Where(t => t.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.LeadershipPlacements.Where(p => p.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.WorkbookSections.Where(s => s.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.Workbooks.Where(w => w.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.AuditEntries.Where(e => e.NetworkId == networkId).ExecuteDeleteAsync();
     }
 
     private sealed record Counts(int Sections, int KeySolutions, int Actions, int Themes, int Audit);

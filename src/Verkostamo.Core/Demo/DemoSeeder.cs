@@ -103,14 +103,17 @@ public sealed class DemoSeeder(
         return network.Id;
     }
 
-    /// <summary>Writes the demo workbook when the network's workbook has no answers and no themes yet.</summary>
+    /// <summary>Writes the demo workbook when nobody has written in the network's workbook yet.</summary>
     private async Task<bool> FillWorkbookAsync(Guid networkId, Dictionary<string, string> ids, CancellationToken ct)
     {
         // Reading the workbook creates its sections from the template when the network has none yet.
         var view = await workbook.GetAsync(networkId, ids[DemoEmail], ct)
             ?? throw new InvalidOperationException("The demo account cannot read the demo network's workbook.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (view.Sections.Any(s => s.Answered) || await db.Themes.AnyAsync(t => t.NetworkId == networkId, ct))
+        // Answers once written and then deleted count too: the demo is filled in once, never refilled.
+        if (view.Sections.Any(s => s.Answered)
+            || await db.Themes.AnyAsync(t => t.NetworkId == networkId, ct)
+            || await db.AuditEntries.AnyAsync(e => e.NetworkId == networkId && e.Scope != null && (e.Scope.StartsWith("section:") || e.Scope.StartsWith("theme:")), ct))
         {
             return false;
         }

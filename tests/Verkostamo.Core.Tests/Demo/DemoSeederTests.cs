@@ -148,6 +148,34 @@ public class DemoSeederTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_demo_workbook_someone_wrote_in_and_emptied_again_is_not_filled_in()
+    {
+        await using var database = await TestDatabase.Create().MigrateAsync();
+        await using var services = BuildServices(database);
+        Assert.True(await SeedAsync(services));
+        Guid networkId;
+        string demoId;
+        await using (var db = new VerkostamoDbContext(database.Options()))
+        {
+            networkId = await db.Networks.Where(n => n.Name == DemoSeeder.DemoNetworkName).Select(n => n.Id).SingleAsync();
+            demoId = await db.Users.Where(u => u.Email == DemoSeeder.DemoEmail).Select(u => u.Id).SingleAsync();
+            await ForgetWorkbookAsync(db, networkId);
+        }
+        // A visitor writes a responsibility text in the empty workbook and then clears it.
+        var workbook = services.GetRequiredService<WorkbookService>();
+        var answers = services.GetRequiredService<AnswerService>();
+        var version = (await workbook.GetSectionAsync(networkId, demoId, "picture"))!.ResponsibilitiesVersion;
+        version = (await answers.UpdateResponsibilitiesAsync(networkId, demoId, AnswerOwner.Section("picture"), "Kalle piirtää kuvan.", version)).Value;
+        Assert.True((await answers.UpdateResponsibilitiesAsync(networkId, demoId, AnswerOwner.Section("picture"), "", version)).Succeeded);
+        var emptied = await CountsAsync(database);
+
+        Assert.False(await SeedAsync(services));
+
+        Assert.Equal(emptied, await CountsAsync(database));
+        Assert.Equal(new Counts(WorkbookTemplate.Current.Sections.Count, 0, 0, 0, 2), emptied);
+    }
+
+    [Fact]
     public async Task An_earlier_demo_network_whose_members_have_changed_is_filled_in_by_those_who_may_still_write()
     {
         await using var database = await TestDatabase.Create().MigrateAsync();

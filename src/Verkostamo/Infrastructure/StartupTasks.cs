@@ -43,7 +43,7 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
         await using var scope = services.CreateAsyncScope();
         var started = Stopwatch.GetTimestamp();
         var created = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(password, ct);
-        logger.LogInformation("Demo seeding took {Elapsed} ms ({Outcome})", (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, created ? "seeded" : "already in place");
+        logger.LogInformation("Demo seeding took {ElapsedMs} ms; created anything: {Created}", (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, created);
         if (created && generated)
         {
             // Printed once, only in Development, only when the accounts were just created with it.

@@ -106,12 +106,13 @@ public sealed class DemoSeeder(
     /// <summary>Writes the demo workbook when nobody has written in the network's workbook yet.</summary>
     private async Task<bool> FillWorkbookAsync(Guid networkId, Dictionary<string, string> ids, CancellationToken ct)
     {
-        // Reading the workbook creates its sections from the template when the network has none yet.
-        var view = await workbook.GetAsync(networkId, ids[DemoEmail], ct)
-            ?? throw new InvalidOperationException("The demo account cannot read the demo network's workbook.");
+        // Reading the workbook creates its sections from the template when the network has none yet; a demo
+        // network in the bin reads as nothing and is left alone.
+        var view = await workbook.GetAsync(networkId, ids[DemoEmail], ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Answers once written and then deleted count too: the demo is filled in once, never refilled.
-        if (view.Sections.Any(s => s.Answered)
+        if (view is null
+            || view.Sections.Any(s => s.Answered)
             || await db.Themes.AnyAsync(t => t.NetworkId == networkId, ct)
             || await db.AuditEntries.AnyAsync(e => e.NetworkId == networkId && e.Scope != null && (e.Scope.StartsWith("section:") || e.Scope.StartsWith("theme:")), ct))
         {

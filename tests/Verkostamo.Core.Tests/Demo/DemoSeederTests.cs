@@ -176,6 +176,24 @@ public class DemoSeederTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task An_earlier_demo_network_in_the_bin_is_left_alone()
+    {
+        await using var database = await TestDatabase.Create().MigrateAsync();
+        await using var services = BuildServices(database);
+        Assert.True(await SeedAsync(services));
+        await using (var db = new VerkostamoDbContext(database.Options()))
+        {
+            var networkId = await db.Networks.Where(n => n.Name == DemoSeeder.DemoNetworkName).Select(n => n.Id).SingleAsync();
+            await ForgetWorkbookAsync(db, networkId);
+            await db.Networks.Where(n => n.Id == networkId).ExecuteUpdateAsync(u => u.SetProperty(n => n.DeletedAt, TestTime.Start));
+        }
+
+        Assert.False(await SeedAsync(services));
+
+        Assert.Equal(new Counts(0, 0, 0, 0, 0), await CountsAsync(database));
+    }
+
+    [Fact]
     public async Task An_earlier_demo_network_whose_members_have_changed_is_filled_in_by_those_who_may_still_write()
     {
         await using var database = await TestDatabase.Create().MigrateAsync();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Verkostamo.Core.Data;
@@ -40,7 +41,9 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
             generated = true;
         }
         await using var scope = services.CreateAsyncScope();
+        var started = Stopwatch.GetTimestamp();
         var created = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(password, ct);
+        logger.LogInformation("Demo seeding took {ElapsedMs} ms; created anything: {Created}", (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, created);
         if (created && generated)
         {
             // Printed once, only in Development, only when the accounts were just created with it.

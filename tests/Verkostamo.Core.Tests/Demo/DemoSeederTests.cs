@@ -1,16 +1,25 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Verkostamo.Core.Accounts;
+using Verkostamo.Core.Actions;
 using Verkostamo.Core.Data;
 using Verkostamo.Core.Demo;
 using Verkostamo.Core.Networks;
 using Verkostamo.Core.Tests.Support;
+using Verkostamo.Core.Workbook;
+using Verkostamo.Core.Workbook.Template;
+using Verkostamo.Testing;
+using Xunit.Abstractions;
 
 namespace Verkostamo.Core.Tests.Demo;
 
-public class DemoSeederTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+/// <summary>
+/// The seeder works on fixed e-mail addresses, so every test seeds a database of its own.
+/// </summary>
+public class DemoSeederTests(ITestOutputHelper output)
 {
     private const string Password = "Demo-salasana-2026";
     private readonly FakeTimeProvider clock = TestTime.NewClock();
@@ -18,12 +27,13 @@ public class DemoSeederTests(DatabaseFixture fixture) : IClassFixture<DatabaseFi
     [Fact]
     public async Task Seeding_creates_the_demo_network_with_every_role_and_a_second_run_changes_nothing()
     {
-        // The seeder is the only test of this class: it works on fixed e-mail addresses.
-        await using var services = BuildServices();
+        await using var database = await TestDatabase.Create().MigrateAsync();
+        await using var services = BuildServices(database);
 
-        Assert.True(await SeedAsync(services));
+        var first = await TimedSeedAsync(services, "fresh");
+        Assert.True(first);
 
-        await using (var db = fixture.Db())
+        await using (var db = new VerkostamoDbContext(database.Options()))
         {
             var demo = await db.Users.SingleAsync(u => u.Email == DemoSeeder.DemoEmail);
             var network = await db.Networks.Include(n => n.Memberships).SingleAsync(n => n.Name == DemoSeeder.DemoNetworkName);
@@ -38,28 +48,242 @@ public class DemoSeederTests(DatabaseFixture fixture) : IClassFixture<DatabaseFi
             var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
             Assert.True(await users.CheckPasswordAsync((await users.FindByEmailAsync(DemoSeeder.DemoEmail))!, Password));
         }
+        var before = await CountsAsync(database);
 
-        Assert.False(await SeedAsync(services));
+        clock.Advance(TimeSpan.FromDays(3));
+        Assert.False(await TimedSeedAsync(services, "second run"));
 
-        await using var after = fixture.Db();
+        Assert.Equal(before, await CountsAsync(database));
+        await using var after = new VerkostamoDbContext(database.Options());
         Assert.Equal(1, await after.Networks.CountAsync(n => n.Name == DemoSeeder.DemoNetworkName));
         Assert.Equal(9, await after.Users.CountAsync(u => u.Email!.EndsWith("@verkostamo.fi")));
     }
 
-    private async Task<bool> SeedAsync(ServiceProvider services)
+    [Fact]
+    public async Task The_demo_workbook_answers_every_section_with_steps_in_every_state_and_three_themes()
+    {
+        await using var database = await TestDatabase.Create().MigrateAsync();
+        await using var services = BuildServices(database);
+        Assert.True(await SeedAsync(services));
+
+        await using var db = new VerkostamoDbContext(database.Options());
+        var network = await db.Networks.SingleAsync(n => n.Name == DemoSeeder.DemoNetworkName);
+        var sections = await db.WorkbookSections.Where(s => s.NetworkId == network.Id).ToListAsync();
+        var solutions = await db.KeySolutions.Where(k => k.NetworkId == network.Id && k.DeletedAt == null).ToListAsync();
+        var steps = await db.Actions.Where(a => a.NetworkId == network.Id && a.DeletedAt == null).ToListAsync();
+        var themes = await db.Themes.Where(t => t.NetworkId == network.Id && t.DeletedAt == null).ToListAsync();
+
+        var template = WorkbookTemplate.Current;
+        Assert.Equal(template.Sections.Count, sections.Count);
+        var answerable = sections.Where(s => template.Find(s.Key)!.HasAnswerBlocks).ToList();
+        Assert.Equal(13, answerable.Count);
+        Assert.All(answerable, s =>
+        {
+            Assert.InRange(solutions.Count(k => k.SectionId == s.Id), 2, 4);
+            Assert.InRange(steps.Count(a => a.SectionId == s.Id), 1, 3);
+            Assert.True(s.Responsibilities.Length > 40, s.Key);
+        });
+
+        Assert.Equal(3, themes.Count);
+        Assert.All(themes, t =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(t.Goal));
+            Assert.InRange(solutions.Count(k => k.ThemeId == t.Id), 2, 4);
+            Assert.InRange(steps.Count(a => a.ThemeId == t.Id), 1, 3);
+            Assert.True(t.Responsibilities.Length > 40, t.Title);
+        });
+        Assert.Contains(solutions, k => k.Text.Contains("**", StringComparison.Ordinal));
+        Assert.Contains(solutions, k => k.Text.Contains("\n- ", StringComparison.Ordinal));
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Assert.All(Enum.GetValues<ActionStatus>(), status => Assert.Contains(steps, a => a.Status == status));
+        Assert.Contains(steps, a => a.IsOverdue(today));
+        Assert.Contains(steps, a => a.IsOpen && a.DueDate > today);
+        Assert.Contains(steps, a => a.OwnerMembershipId is not null && a.OwnerName is null);
+        Assert.Contains(steps, a => a.OwnerMembershipId is null && a.OwnerName is not null);
+        Assert.All(steps.Where(a => a.Status == ActionStatus.Dropped), a => Assert.False(string.IsNullOrWhiteSpace(a.Notes)));
+
+        SectionFields Fields(string key) => SectionFields.FromJson(sections.Single(s => s.Key == key).FieldsJson);
+        Assert.False(string.IsNullOrWhiteSpace(Fields("definition").ShortDescription));
+        Assert.False(string.IsNullOrWhiteSpace(Fields("definition").ActorsDescription));
+        Assert.InRange(Fields("development-cycle").CurrentPhase ?? 0, 1, SectionFields.PhaseCount);
+        Assert.False(string.IsNullOrWhiteSpace(Fields("leadership").LeadershipNote));
+        Assert.All(Fields("roles").Roles!, r => Assert.True(r.InUse && !string.IsNullOrWhiteSpace(r.Holders), r.Role.ToString()));
+        Assert.Equal(SectionFields.PhaseCount, Fields("learning-phases-clock").LearningPhases!.Count);
+        Assert.All(Fields("cover").CoverAnswers!, a => Assert.False(string.IsNullOrWhiteSpace(a)));
+        Assert.False(string.IsNullOrWhiteSpace(network.EventName));
+        Assert.True(await db.LeadershipPlacements.CountAsync(p => p.NetworkId == network.Id) >= 5);
+
+        // The history names several members as authors and nobody who may only read.
+        var authors = await db.AuditEntries.Where(e => e.NetworkId == network.Id).Select(e => e.UserId).Distinct().ToListAsync();
+        Assert.True(authors.Count >= 6, $"{authors.Count} authors");
+        var viewers = await db.Memberships.Where(m => m.NetworkId == network.Id && m.Role == NetworkRole.Viewer).Select(m => m.UserId).ToListAsync();
+        Assert.DoesNotContain(authors, a => a is not null && viewers.Contains(a));
+        Assert.True(await db.AuditEntries.CountAsync(e => e.NetworkId == network.Id && e.Entity == nameof(ActionItem) && e.Action == "Updated") > 5);
+    }
+
+    [Fact]
+    public async Task A_demo_network_from_before_the_workbook_gets_its_answers_once()
+    {
+        await using var database = await TestDatabase.Create().MigrateAsync();
+        await using var services = BuildServices(database);
+        Assert.True(await SeedAsync(services));
+        var full = await CountsAsync(database);
+
+        // What the previous version left behind: the accounts and the network, no workbook at all.
+        await using (var db = new VerkostamoDbContext(database.Options()))
+        {
+            var networkId = await db.Networks.Where(n => n.Name == DemoSeeder.DemoNetworkName).Select(n => n.Id).SingleAsync();
+            await ForgetWorkbookAsync(db, networkId);
+        }
+        Assert.Equal(new Counts(0, 0, 0, 0, 0), await CountsAsync(database));
+
+        Assert.True(await SeedAsync(services));
+        Assert.Equal(full, await CountsAsync(database));
+
+        Assert.False(await SeedAsync(services));
+        Assert.Equal(full, await CountsAsync(database));
+        await using var after = new VerkostamoDbContext(database.Options());
+        Assert.Equal(1, await after.Networks.CountAsync(n => n.Name == DemoSeeder.DemoNetworkName));
+    }
+
+    [Fact]
+    public async Task A_demo_workbook_someone_wrote_in_and_emptied_again_is_not_filled_in()
+    {
+        await using var database = await TestDatabase.Create().MigrateAsync();
+        await using var services = BuildServices(database);
+        Assert.True(await SeedAsync(services));
+        Guid networkId;
+        string demoId;
+        await using (var db = new VerkostamoDbContext(database.Options()))
+        {
+            networkId = await db.Networks.Where(n => n.Name == DemoSeeder.DemoNetworkName).Select(n => n.Id).SingleAsync();
+            demoId = await db.Users.Where(u => u.Email == DemoSeeder.DemoEmail).Select(u => u.Id).SingleAsync();
+            await ForgetWorkbookAsync(db, networkId);
+        }
+        // A visitor writes a responsibility text in the empty workbook and then clears it.
+        var workbook = services.GetRequiredService<WorkbookService>();
+        var answers = services.GetRequiredService<AnswerService>();
+        var version = (await workbook.GetSectionAsync(networkId, demoId, "picture"))!.ResponsibilitiesVersion;
+        version = (await answers.UpdateResponsibilitiesAsync(networkId, demoId, AnswerOwner.Section("picture"), "Kalle piirtää kuvan.", version)).Value;
+        Assert.True((await answers.UpdateResponsibilitiesAsync(networkId, demoId, AnswerOwner.Section("picture"), "", version)).Succeeded);
+        var emptied = await CountsAsync(database);
+
+        Assert.False(await SeedAsync(services));
+
+        Assert.Equal(emptied, await CountsAsync(database));
+        Assert.Equal(new Counts(WorkbookTemplate.Current.Sections.Count, 0, 0, 0, 2), emptied);
+    }
+
+    [Fact]
+    public async Task An_earlier_demo_network_in_the_bin_is_left_alone()
+    {
+        await using var database = await TestDatabase.Create().MigrateAsync();
+        await using var services = BuildServices(database);
+        Assert.True(await SeedAsync(services));
+        await using (var db = new VerkostamoDbContext(database.Options()))
+        {
+            var networkId = await db.Networks.Where(n => n.Name == DemoSeeder.DemoNetworkName).Select(n => n.Id).SingleAsync();
+            await ForgetWorkbookAsync(db, networkId);
+            await db.Networks.Where(n => n.Id == networkId).ExecuteUpdateAsync(u => u.SetProperty(n => n.DeletedAt, TestTime.Start));
+        }
+
+        Assert.False(await SeedAsync(services));
+
+        Assert.Equal(new Counts(0, 0, 0, 0, 0), await CountsAsync(database));
+    }
+
+    [Fact]
+    public async Task An_earlier_demo_network_whose_members_have_changed_is_filled_in_by_those_who_may_still_write()
+    {
+        await using var database = await TestDatabase.Create().MigrateAsync();
+        await using var services = BuildServices(database);
+        Assert.True(await SeedAsync(services));
+        var full = await CountsAsync(database);
+        const string sanna = "sanna.sidosryhma@verkostamo.fi";
+        const string jussi = "jussi.jasen@verkostamo.fi";
+        string sannaId, jussiId;
+        await using (var db = new VerkostamoDbContext(database.Options()))
+        {
+            var networkId = await db.Networks.Where(n => n.Name == DemoSeeder.DemoNetworkName).Select(n => n.Id).SingleAsync();
+            await ForgetWorkbookAsync(db, networkId);
+            sannaId = await db.Users.Where(u => u.Email == sanna).Select(u => u.Id).SingleAsync();
+            jussiId = await db.Users.Where(u => u.Email == jussi).Select(u => u.Id).SingleAsync();
+            // Sanna has left the network and Jussi may now only read.
+            await db.Memberships.Where(m => m.NetworkId == networkId && m.UserId == sannaId).ExecuteDeleteAsync();
+            await db.Memberships.Where(m => m.NetworkId == networkId && m.UserId == jussiId)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Role, NetworkRole.Viewer));
+        }
+
+        Assert.True(await SeedAsync(services));
+
+        var filled = await CountsAsync(database);
+        Assert.Equal(full with { Audit = filled.Audit }, filled);
+        await using var after = new VerkostamoDbContext(database.Options());
+        var id = await after.Networks.Where(n => n.Name == DemoSeeder.DemoNetworkName).Select(n => n.Id).SingleAsync();
+        var authors = await after.AuditEntries.Where(e => e.NetworkId == id).Select(e => e.UserId).Distinct().ToListAsync();
+        Assert.DoesNotContain(sannaId, authors);
+        Assert.DoesNotContain(jussiId, authors);
+        Assert.True(await after.Actions.AnyAsync(a => a.NetworkId == id && a.OwnerName == "Sanna Sidosryhmä" && a.OwnerMembershipId == null));
+        Assert.True(await after.Actions.AnyAsync(a => a.NetworkId == id && a.OwnerMembershipId != null
+            && after.Memberships.Any(m => m.Id == a.OwnerMembershipId && m.UserId == jussiId)));
+
+        Assert.False(await SeedAsync(services));
+        Assert.Equal(filled, await CountsAsync(database));
+    }
+
+    /// <summary>Leaves the demo network as the version before the workbook left it: no workbook, no history of one.</summary>
+    private static async Task ForgetWorkbookAsync(VerkostamoDbContext db, Guid networkId)
+    {
+        await db.Actions.Where(a => a.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.KeySolutions.Where(k => k.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.Themes.Where(t => t.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.LeadershipPlacements.Where(p => p.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.WorkbookSections.Where(s => s.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.Workbooks.Where(w => w.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.AuditEntries.Where(e => e.NetworkId == networkId).ExecuteDeleteAsync();
+    }
+
+    private sealed record Counts(int Sections, int KeySolutions, int Actions, int Themes, int Audit);
+
+    private static async Task<Counts> CountsAsync(TestDatabase database)
+    {
+        await using var db = new VerkostamoDbContext(database.Options());
+        var id = await db.Networks.Where(n => n.Name == DemoSeeder.DemoNetworkName).Select(n => n.Id).SingleAsync();
+        return new(
+            await db.WorkbookSections.CountAsync(s => s.NetworkId == id),
+            await db.KeySolutions.CountAsync(k => k.NetworkId == id),
+            await db.Actions.CountAsync(a => a.NetworkId == id),
+            await db.Themes.CountAsync(t => t.NetworkId == id),
+            await db.AuditEntries.CountAsync(e => e.NetworkId == id));
+    }
+
+    private async Task<bool> TimedSeedAsync(ServiceProvider services, string label)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await SeedAsync(services);
+        output.WriteLine($"Demo seeding ({label}): {Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s");
+        return result;
+    }
+
+    private static async Task<bool> SeedAsync(ServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(Password);
     }
 
-    private ServiceProvider BuildServices()
+    private ServiceProvider BuildServices(TestDatabase database)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton(fixture.Factory);
-        services.AddDbContext<VerkostamoDbContext>(o => DatabaseSetup.Configure(o, fixture.Database.Provider, fixture.Database.ConnectionString));
+        services.AddSingleton(database.Factory());
+        services.AddDbContext<VerkostamoDbContext>(o => DatabaseSetup.Configure(o, database.Provider, database.ConnectionString));
         services.AddIdentityCore<User>().AddEntityFrameworkStores<VerkostamoDbContext>();
+        services.AddSingleton<WorkbookService>();
+        services.AddSingleton<AnswerService>();
+        services.AddSingleton<ThemeService>();
+        services.AddSingleton<ActionService>();
         services.AddScoped<DemoSeeder>();
         return services.BuildServiceProvider();
     }

@@ -455,6 +455,24 @@ public class WorkbookApiTests(VerkostamoAppFactory app) : IClassFixture<Verkosta
     }
 
     [Fact]
+    public async Task An_item_is_reachable_only_under_its_own_section_or_theme()
+    {
+        var owner = await OwnerAsync();
+        var item = await owner.CreateAsync("/sections/picture/solutions", new { text = "Kuvan ratkaisu" });
+        var step = await owner.CreateAsync("/sections/picture/steps", new { title = "Kuvan askel" });
+        var theme = await owner.CreateAsync("/themes", new { title = "Teema" });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.PutAsync($"/sections/roles/solutions/{Id(item)}", new { text = "x", version = Version(item) })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.DeleteAsync($"/themes/{Id(theme)}/solutions/{Id(item)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.Client.GetAsync($"{owner.Base}/sections/roles/steps/{Id(step)}")).StatusCode);
+        // A solution id is no step id either.
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.DeleteAsync($"/sections/picture/steps/{Id(item)}")).StatusCode);
+
+        Assert.Equal(["Kuvan ratkaisu"], Strings(await owner.GetAsync("/sections/picture/solutions"), "text"));
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"{owner.Base}/sections/picture/steps/{Id(step)}")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_history_lists_a_sections_changes_newest_first_with_ids()
     {
         var owner = await OwnerAsync();

@@ -83,6 +83,7 @@ public partial class RoleMatrixTests(RoleMatrixAppFactory app) : IClassFixture<R
         Api("POST",   "/api/v1/networks/{id}/sections/{delcustom}/restore",           Unauthorized, Forbidden, Forbidden, NoContent, NoContent, NotFound, NotFound),
         Api("PUT",    "/api/v1/networks/{id}/sections/definition/fields",             Unauthorized, Forbidden, Ok,        Ok,        Ok,        NotFound, NotFound, body: s => new { values = new { shortDescription = "Uusi" }, version = s.Book!.FieldsVersion }),
         Api("PUT",    "/api/v1/networks/{id}/sections/picture/responsibilities",      Unauthorized, Forbidden, Ok,        Ok,        Ok,        NotFound, NotFound, body: s => new { text = "Uusi", version = s.Book!.ResponsibilitiesVersion }),
+        Api("PUT",    "/api/v1/networks/{id}/sections/leadership/placement",          Unauthorized, Forbidden, NoContent, NoContent, NoContent, NotFound, NotFound, body: _ => new { nowGoal = 1, nowShared = 2, wantedGoal = 3, wantedShared = 4 }),
         Api("GET",    "/api/v1/networks/{id}/sections/picture/solutions",             Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
         Api("GET",    "/api/v1/networks/{id}/sections/picture/solutions/{sol}",       Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
         Api("POST",   "/api/v1/networks/{id}/sections/picture/solutions",             Unauthorized, Forbidden, Created,   Created,   Created,   NotFound, NotFound, body: _ => new { text = "Uusi" }),

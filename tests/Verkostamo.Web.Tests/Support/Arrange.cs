@@ -86,6 +86,10 @@ public static class Arrange
         var themes = (await db.Themes.AsNoTracking().Where(t => t.NetworkId == networkId)
                 .Select(t => new { t.Id, t.Order, t.Version, t.ResponsibilitiesVersion, t.ArchivedAt, t.DeletedAt }).ToListAsync())
             .OrderBy(t => t.Id).Select(t => t.ToString());
-        return $"\nsections: {string.Join(", ", sections)}\nsolutions: {string.Join(", ", solutions)}\nsteps: {string.Join(", ", steps)}\nthemes: {string.Join(", ", themes)}";
+        var placements = (await db.LeadershipPlacements.AsNoTracking().Where(p => p.NetworkId == networkId)
+                .Select(p => new { p.UserId, p.NowGoal, p.NowShared, p.WantedGoal, p.WantedShared }).ToListAsync())
+            .OrderBy(p => p.UserId, StringComparer.Ordinal).Select(p => p.ToString());
+        return $"\nsections: {string.Join(", ", sections)}\nsolutions: {string.Join(", ", solutions)}\nsteps: {string.Join(", ", steps)}"
+            + $"\nthemes: {string.Join(", ", themes)}\nplacements: {string.Join(", ", placements)}";
     }
 }

@@ -224,6 +224,20 @@ public class WorkbookApiTests(VerkostamoAppFactory app) : IClassFixture<Verkosta
     }
 
     [Fact]
+    public async Task A_member_places_the_network_in_section_6_and_a_value_off_the_scale_is_400()
+    {
+        var owner = await OwnerAsync();
+
+        await AssertProblemAsync(await owner.PutAsync("/sections/leadership/placement", new { nowGoal = 0, nowShared = 2, wantedGoal = 4, wantedShared = 6 }),
+            HttpStatusCode.BadRequest, ErrorCodes.PlacementInvalid);
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.PutAsync("/sections/leadership/placement", new { nowGoal = 2, nowShared = 3, wantedGoal = 4, wantedShared = 5 })).StatusCode);
+
+        var placement = Assert.Single((await owner.GetAsync("/sections/leadership")).GetProperty("placements").EnumerateArray());
+        Assert.Equal(owner.User.Id, placement.GetProperty("id").GetString());
+        Assert.Equal(5, placement.GetProperty("wantedShared").GetInt32());
+    }
+
+    [Fact]
     public async Task Key_solutions_are_added_edited_moved_deleted_and_restored()
     {
         var owner = await OwnerAsync();
@@ -503,6 +517,7 @@ public class WorkbookApiTests(VerkostamoAppFactory app) : IClassFixture<Verkosta
             "/api/v1/networks/{networkId}/sections/{key}/steps/{itemId}/move",
             "/api/v1/networks/{networkId}/sections/{key}/responsibilities",
             "/api/v1/networks/{networkId}/sections/{key}/history",
+            "/api/v1/networks/{networkId}/sections/leadership/placement",
             "/api/v1/networks/{networkId}/themes",
             "/api/v1/networks/{networkId}/themes/{themeId}",
             "/api/v1/networks/{networkId}/themes/{themeId}/archive",

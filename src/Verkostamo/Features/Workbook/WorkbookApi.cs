@@ -40,14 +40,20 @@ public sealed record SectionFieldsResponse(string Kind, SectionFields Values, Gu
     public static SectionFieldsResponse From(SectionView s) => new(s.FieldsKind.ToString(), s.Fields, s.FieldsVersion);
 }
 
+/// <summary>Where one member places the network in section 6 (each axis 1..5); its <c>id</c> is the member's user id.</summary>
+public sealed record PlacementResponse(string Id, string Name, int NowGoal, int NowShared, int WantedGoal, int WantedShared, DateTimeOffset UpdatedAt)
+{
+    public static PlacementResponse From(PlacementView p) => new(p.UserId, p.Name, p.NowGoal, p.NowShared, p.WantedGoal, p.WantedShared, p.UpdatedAt);
+}
+
 public sealed record SectionResponse(string Id, int Number, int Part, bool Hidden, bool Custom, bool HasAnswerBlocks,
     SectionTextsResponse Texts, SectionFieldsResponse Fields, ResponsibilitiesResponse Responsibilities,
-    IReadOnlyList<KeySolutionView> KeySolutions, IReadOnlyList<ActionView> Steps, string? PreviousId, string? NextId)
+    IReadOnlyList<KeySolutionView> KeySolutions, IReadOnlyList<ActionView> Steps, IReadOnlyList<PlacementResponse> Placements, string? PreviousId, string? NextId)
 {
     public static SectionResponse From(SectionView s, string language) =>
         new(s.Key, s.Template?.Number ?? 0, s.Template?.Part ?? 1, s.Hidden, s.IsCustom, s.HasAnswerBlocks,
             SectionTextsResponse.From(s, language), SectionFieldsResponse.From(s), new(s.Responsibilities, s.ResponsibilitiesVersion),
-            s.KeySolutions, s.Actions, s.PreviousKey, s.NextKey);
+            s.KeySolutions, s.Actions, [.. s.Placements.Select(PlacementResponse.From)], s.PreviousKey, s.NextKey);
 }
 
 public sealed record SectionTextsRequest(string? Title, string? Question, string? Intro, Guid Version);
@@ -110,6 +116,10 @@ public static class WorkbookApi
         section.MapPost("/restore", async (Guid networkId, string key, ClaimsPrincipal user, WorkbookService workbook, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             ApiResults.From(await workbook.RestoreCustomAsync(networkId, user.UserId(), key, ct), l, TypedResults.NoContent))
             .RequireAuthorization(NetworkPolicies.Facilitator);
+        // Section 6 only: the calling member's own placement of the network, now and wanted.
+        network.MapPut("/sections/leadership/placement", async (Guid networkId, PlacementInput body, ClaimsPrincipal user, WorkbookService workbook, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            ApiResults.From(await workbook.SetPlacementAsync(networkId, user.UserId(), body, ct), l, TypedResults.NoContent))
+            .RequireAuthorization(NetworkPolicies.Member);
         section.MapAnswerBlocks(http => AnswerOwner.Section(http.GetRouteValue("key")?.ToString() ?? ""));
     }
 

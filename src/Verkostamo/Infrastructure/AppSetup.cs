@@ -105,7 +105,13 @@ public static class AppSetup
         services.AddRateLimiter(o => RateLimits.Configure(o, builder.Configuration));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // Roles and states travel as their names ("Facilitator"), as in the rest of the API and the docs.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // User text travels as typed but never as live markup: <, >, & and quotes go out escaped
+            // (ASP.NET's default encoder is the relaxed one), while Finnish letters stay readable.
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        });
         services.AddOpenApi();
         services.AddProblemDetails();
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);

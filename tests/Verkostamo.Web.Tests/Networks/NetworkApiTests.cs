@@ -88,7 +88,8 @@ public class NetworkApiTests(VerkostamoAppFactory app) : IClassFixture<Verkostam
 
         var response = await client.PutAsJsonAsync($"/api/v1/networks/{networkId}", new { name = "Toinen", version = stale });
 
-        await AssertProblemAsync(response, Texts.Get("Error.ConcurrencyConflict"), HttpStatusCode.Conflict);
+        // An API client has no form: its message speaks of merging with the current version.
+        await AssertProblemAsync(response, Texts.Get("Api.Error.ConcurrencyConflict"), HttpStatusCode.Conflict);
         Assert.Equal("Ensimmäinen", (await app.Services.GetRequiredService<NetworkService>().GetAsync(networkId, owner.Id))!.Name);
     }
 

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Verkostamo.Core.Actions;
+using Verkostamo.Core.Common;
 using Verkostamo.Core.Networks;
+using Verkostamo.Core.Workbook;
 using Verkostamo.Testing;
 using Verkostamo.Web.Tests.Support;
 
@@ -32,6 +35,7 @@ public partial class RoleMatrixTests(RoleMatrixAppFactory app) : IClassFixture<R
 {
     private static readonly Outcome Ok = new(HttpStatusCode.OK, Changes: true);
     private static readonly Outcome NoContent = new(HttpStatusCode.NoContent, Changes: true);
+    private static readonly Outcome Created = new(HttpStatusCode.Created, Changes: true);
     private static readonly Outcome Unauthorized = new(HttpStatusCode.Unauthorized);
     private static readonly Outcome Forbidden = new(HttpStatusCode.Forbidden);
     private static readonly Outcome NotFound = new(HttpStatusCode.NotFound);
@@ -63,6 +67,50 @@ public partial class RoleMatrixTests(RoleMatrixAppFactory app) : IClassFixture<R
         Api("GET",    "/api/v1/networks/{id}/logos/{logoId}",       Unauthorized, Ok,        Ok,        Ok,         Ok,        NotFound, NotFound),
         // Restore works on a network in the bin, which the role policies hide; its service checks the role.
         Api("POST",   "/api/v1/networks/{id}/restore",              Unauthorized, Forbidden, Forbidden, Forbidden,  NoContent, NotFound, NotFound, inBin: true),
+
+        // The workbook: viewers read, members answer and manage themes, facilitators shape the sections.
+        Api("GET",    "/api/v1/networks/{id}/workbook",                               Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("GET",    "/api/v1/networks/{id}/actions",                                Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("GET",    "/api/v1/networks/{id}/sections/picture",                       Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("GET",    "/api/v1/networks/{id}/sections/picture/history",               Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("PUT",    "/api/v1/networks/{id}/sections/picture",                       Unauthorized, Forbidden, Forbidden, Ok,        Ok,        NotFound, NotFound, body: s => new { title = "Oma", version = s.Book!.TextsVersion }),
+        Api("POST",   "/api/v1/networks/{id}/sections",                               Unauthorized, Forbidden, Forbidden, Created,   Created,   NotFound, NotFound, body: _ => new { title = "Oma osio" }),
+        Api("POST",   "/api/v1/networks/{id}/sections/picture/hide",                  Unauthorized, Forbidden, Forbidden, NoContent, NoContent, NotFound, NotFound),
+        Api("POST",   "/api/v1/networks/{id}/sections/roles/show",                    Unauthorized, Forbidden, Forbidden, NoContent, NoContent, NotFound, NotFound),
+        Api("POST",   "/api/v1/networks/{id}/sections/definition/move",               Unauthorized, Forbidden, Forbidden, NoContent, NoContent, NotFound, NotFound, body: _ => new { direction = 1 }),
+        Api("POST",   "/api/v1/networks/{id}/sections/picture/reset",                 Unauthorized, Forbidden, Forbidden, NoContent, NoContent, NotFound, NotFound),
+        Api("DELETE", "/api/v1/networks/{id}/sections/{custom}",                      Unauthorized, Forbidden, Forbidden, NoContent, NoContent, NotFound, NotFound),
+        Api("POST",   "/api/v1/networks/{id}/sections/{delcustom}/restore",           Unauthorized, Forbidden, Forbidden, NoContent, NoContent, NotFound, NotFound),
+        Api("PUT",    "/api/v1/networks/{id}/sections/definition/fields",             Unauthorized, Forbidden, Ok,        Ok,        Ok,        NotFound, NotFound, body: s => new { values = new { shortDescription = "Uusi" }, version = s.Book!.FieldsVersion }),
+        Api("PUT",    "/api/v1/networks/{id}/sections/picture/responsibilities",      Unauthorized, Forbidden, Ok,        Ok,        Ok,        NotFound, NotFound, body: s => new { text = "Uusi", version = s.Book!.ResponsibilitiesVersion }),
+        Api("PUT",    "/api/v1/networks/{id}/sections/leadership/placement",          Unauthorized, Forbidden, NoContent, NoContent, NoContent, NotFound, NotFound, body: _ => new { nowGoal = 1, nowShared = 2, wantedGoal = 3, wantedShared = 4 }),
+        Api("GET",    "/api/v1/networks/{id}/sections/picture/solutions",             Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("GET",    "/api/v1/networks/{id}/sections/picture/solutions/{sol}",       Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("POST",   "/api/v1/networks/{id}/sections/picture/solutions",             Unauthorized, Forbidden, Created,   Created,   Created,   NotFound, NotFound, body: _ => new { text = "Uusi" }),
+        Api("PUT",    "/api/v1/networks/{id}/sections/picture/solutions/{sol}",       Unauthorized, Forbidden, Ok,        Ok,        Ok,        NotFound, NotFound, body: s => new { text = "Uusi", version = s.Book!.SolutionVersion }),
+        Api("DELETE", "/api/v1/networks/{id}/sections/picture/solutions/{sol}",       Unauthorized, Forbidden, NoContent, NoContent, NoContent, NotFound, NotFound),
+        Api("POST",   "/api/v1/networks/{id}/sections/picture/solutions/{delsol}/restore", Unauthorized, Forbidden, NoContent, NoContent, NoContent, NotFound, NotFound),
+        Api("POST",   "/api/v1/networks/{id}/sections/picture/solutions/{sol}/move",  Unauthorized, Forbidden, NoContent, NoContent, NoContent, NotFound, NotFound, body: _ => new { direction = 1 }),
+        Api("GET",    "/api/v1/networks/{id}/sections/picture/steps",                 Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("GET",    "/api/v1/networks/{id}/sections/picture/steps/{step}",          Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("POST",   "/api/v1/networks/{id}/sections/picture/steps",                 Unauthorized, Forbidden, Created,   Created,   Created,   NotFound, NotFound, body: _ => new { title = "Uusi", dueDate = "2027-01-31" }),
+        Api("PUT",    "/api/v1/networks/{id}/sections/picture/steps/{step}",          Unauthorized, Forbidden, Ok,        Ok,        Ok,        NotFound, NotFound, body: s => new { title = "Uusi", status = "Done", version = s.Book!.StepVersion }),
+        Api("DELETE", "/api/v1/networks/{id}/sections/picture/steps/{step}",          Unauthorized, Forbidden, NoContent, NoContent, NoContent, NotFound, NotFound),
+        Api("POST",   "/api/v1/networks/{id}/sections/picture/steps/{delstep}/restore", Unauthorized, Forbidden, NoContent, NoContent, NoContent, NotFound, NotFound),
+        Api("POST",   "/api/v1/networks/{id}/sections/picture/steps/{step}/move",     Unauthorized, Forbidden, NoContent, NoContent, NoContent, NotFound, NotFound, body: _ => new { direction = 1 }),
+        Api("GET",    "/api/v1/networks/{id}/themes",                                 Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("GET",    "/api/v1/networks/{id}/themes/{theme}",                         Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("GET",    "/api/v1/networks/{id}/themes/{theme}/history",                 Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("POST",   "/api/v1/networks/{id}/themes",                                 Unauthorized, Forbidden, Created,   Created,   Created,   NotFound, NotFound, body: _ => new { title = "Uusi teema" }),
+        Api("PUT",    "/api/v1/networks/{id}/themes/{theme}",                         Unauthorized, Forbidden, Ok,        Ok,        Ok,        NotFound, NotFound, body: s => new { title = "Uusi", version = s.Book!.ThemeVersion }),
+        Api("DELETE", "/api/v1/networks/{id}/themes/{theme}",                         Unauthorized, Forbidden, NoContent, NoContent, NoContent, NotFound, NotFound),
+        Api("POST",   "/api/v1/networks/{id}/themes/{deltheme}/restore",              Unauthorized, Forbidden, NoContent, NoContent, NoContent, NotFound, NotFound),
+        Api("POST",   "/api/v1/networks/{id}/themes/{theme}/archive",                 Unauthorized, Forbidden, NoContent, NoContent, NoContent, NotFound, NotFound),
+        Api("POST",   "/api/v1/networks/{id}/themes/{archived}/unarchive",            Unauthorized, Forbidden, NoContent, NoContent, NoContent, NotFound, NotFound),
+        Api("POST",   "/api/v1/networks/{id}/themes/{theme}/move",                    Unauthorized, Forbidden, NoContent, NoContent, NoContent, NotFound, NotFound, body: _ => new { direction = 1 }),
+        Api("POST",   "/api/v1/networks/{id}/themes/{theme}/solutions",               Unauthorized, Forbidden, Created,   Created,   Created,   NotFound, NotFound, body: _ => new { text = "Uusi" }),
+        Api("POST",   "/api/v1/networks/{id}/themes/{theme}/steps",                   Unauthorized, Forbidden, Created,   Created,   Created,   NotFound, NotFound, body: _ => new { title = "Uusi" }),
+        Api("PUT",    "/api/v1/networks/{id}/themes/{theme}/responsibilities",        Unauthorized, Forbidden, Ok,        Ok,        Ok,        NotFound, NotFound, body: s => new { text = "Uusi", version = s.Book!.ThemeResponsibilitiesVersion }),
 
         //   method   url                          anonymous viewer    member    facilitator owner     other     missing
         Page("GET",   "/networks/{id}",            ToLogin,  Ok,       Ok,       Ok,         Ok,       NotFound, NotFound),
@@ -99,7 +147,10 @@ public partial class RoleMatrixTests(RoleMatrixAppFactory app) : IClassFixture<R
         var row = Table.Single(r => r.Name == rowName);
         var expected = row.Expected[actor];
         var cast = await app.CastAsync();
-        var network = row.Mutates ? await app.NewScenarioAsync() : await app.SharedScenarioAsync();
+        // A refused request must change nothing, so refusals share one network (the snapshots below prove it
+        // stayed untouched); only requests that succeed in changing state need a network of their own.
+        var network = !row.Mutates ? await app.SharedScenarioAsync()
+            : expected.Changes || row.InBin ? await app.NewScenarioAsync(row.Workbook) : await app.RefusalScenarioAsync();
         if (row.InBin)
         {
             Assert.True((await app.Services.GetRequiredService<NetworkService>().DeleteAsync(network.Id, cast.Owner.Id)).Succeeded);
@@ -131,7 +182,7 @@ public partial class RoleMatrixTests(RoleMatrixAppFactory app) : IClassFixture<R
         // Nothing in the answer may tell an outsider that the id is real: same status, same body.
         var row = Table.Single(r => r.Name == rowName);
         var cast = await app.CastAsync();
-        var network = await app.NewScenarioAsync();
+        var network = row.InBin ? await app.NewScenarioAsync() : await app.RefusalScenarioAsync();
         if (row.InBin)
         {
             Assert.True((await app.Services.GetRequiredService<NetworkService>().DeleteAsync(network.Id, cast.Owner.Id)).Succeeded);
@@ -167,11 +218,22 @@ public partial class RoleMatrixTests(RoleMatrixAppFactory app) : IClassFixture<R
         return await client.SendAsync(request);
     }
 
-    private static string Resolve(string template, Guid networkId, Scenario s) => template
+    private static string Resolve(string template, Guid networkId, Scenario s) => ResolveWorkbook(template, s.Book)
         .Replace("{id}", networkId.ToString(), StringComparison.Ordinal)
         .Replace("{mid}", s.MemberMembershipId.ToString(), StringComparison.Ordinal)
         .Replace("{iid}", s.InvitationId.ToString(), StringComparison.Ordinal)
         .Replace("{logoId}", s.LogoId.ToString(), StringComparison.Ordinal);
+
+    private static string ResolveWorkbook(string template, WorkbookScenario? b) => b is null ? template : template
+        .Replace("{sol}", b.SolutionId.ToString(), StringComparison.Ordinal)
+        .Replace("{delsol}", b.DeletedSolutionId.ToString(), StringComparison.Ordinal)
+        .Replace("{step}", b.StepId.ToString(), StringComparison.Ordinal)
+        .Replace("{delstep}", b.DeletedStepId.ToString(), StringComparison.Ordinal)
+        .Replace("{theme}", b.ThemeId.ToString(), StringComparison.Ordinal)
+        .Replace("{archived}", b.ArchivedThemeId.ToString(), StringComparison.Ordinal)
+        .Replace("{deltheme}", b.DeletedThemeId.ToString(), StringComparison.Ordinal)
+        .Replace("{delcustom}", b.DeletedCustomKey, StringComparison.Ordinal)
+        .Replace("{custom}", b.CustomKey, StringComparison.Ordinal);
 
     /// <summary>Antiforgery tokens and the requested id differ per request by design; everything else must match.</summary>
     private static string Normalize(string body) =>
@@ -210,11 +272,67 @@ public partial class RoleMatrixTests(RoleMatrixAppFactory app) : IClassFixture<R
     {
         public string Name => $"{Method} {Url}";
         public bool Mutates => Method != "GET";
+
+        /// <summary>Rows under the workbook need a network with sections, answers and themes to act on.</summary>
+        public bool Workbook => Url.Contains("/workbook", StringComparison.Ordinal) || Url.Contains("/sections", StringComparison.Ordinal)
+            || Url.Contains("/themes", StringComparison.Ordinal) || Url.Contains("/actions", StringComparison.Ordinal);
     }
 }
 
-/// <summary>A network with one member of each role, an open invitation and a logo.</summary>
-public sealed record Scenario(Guid Id, Guid Version, Guid MemberMembershipId, Guid InvitationId, Guid LogoId);
+/// <summary>A network with one member of each role, an open invitation and a logo (and for workbook rows, a workbook to act on).</summary>
+public sealed record Scenario(Guid Id, Guid Version, Guid MemberMembershipId, Guid InvitationId, Guid LogoId, WorkbookScenario? Book = null);
+
+/// <summary>
+/// A workbook where every workbook row has something to change: overridden texts on "picture" (to reset), "roles"
+/// hidden (to show), two key solutions and two steps (to move) plus a deleted one of each, two live themes, an
+/// archived and a deleted one, and a live and a deleted custom section.
+/// </summary>
+public sealed record WorkbookScenario(Guid TextsVersion, Guid FieldsVersion, Guid ResponsibilitiesVersion,
+    Guid SolutionId, Guid SolutionVersion, Guid DeletedSolutionId, Guid StepId, Guid StepVersion, Guid DeletedStepId,
+    Guid ThemeId, Guid ThemeVersion, Guid ThemeResponsibilitiesVersion, Guid ArchivedThemeId, Guid DeletedThemeId, string CustomKey, string DeletedCustomKey)
+{
+    public static async Task<WorkbookScenario> CreateAsync(IServiceProvider services, Guid networkId, string ownerId)
+    {
+        var workbook = services.GetRequiredService<WorkbookService>();
+        var answers = services.GetRequiredService<AnswerService>();
+        var steps = services.GetRequiredService<ActionService>();
+        var themes = services.GetRequiredService<ThemeService>();
+        static T Ok<T>(ServiceResult<T> r)
+        {
+            Assert.True(r.Succeeded, r.ErrorCode);
+            return r.Value!;
+        }
+        static void Done(ServiceResult r) => Assert.True(r.Succeeded, r.ErrorCode);
+
+        var picture = (await workbook.GetSectionAsync(networkId, ownerId, "picture"))!;
+        var texts = Ok(await workbook.UpdateTextsAsync(networkId, ownerId, "picture", new SectionTextsInput("Oma kuva", null, null), picture.TextsVersion));
+        Done(await workbook.SetHiddenAsync(networkId, ownerId, "roles", true));
+        var fields = (await workbook.GetSectionAsync(networkId, ownerId, "definition"))!.FieldsVersion;
+        var owner = AnswerOwner.Section("picture");
+        var solution = Ok(await answers.AddKeySolutionAsync(networkId, ownerId, owner, "Ratkaisu"));
+        Ok(await answers.AddKeySolutionAsync(networkId, ownerId, owner, "Toinen"));
+        var deletedSolution = Ok(await answers.AddKeySolutionAsync(networkId, ownerId, owner, "Poistettu"));
+        Done(await answers.DeleteKeySolutionAsync(networkId, ownerId, deletedSolution));
+        var step = Ok(await steps.AddAsync(networkId, ownerId, owner, new ActionInput("Askel", null, null, null, ActionStatus.Planned)));
+        Ok(await steps.AddAsync(networkId, ownerId, owner, new ActionInput("Toinen", null, null, null, ActionStatus.Planned)));
+        var deletedStep = Ok(await steps.AddAsync(networkId, ownerId, owner, new ActionInput("Poistettu", null, null, null, ActionStatus.Planned)));
+        Done(await steps.DeleteAsync(networkId, ownerId, deletedStep));
+        var theme = Ok(await themes.CreateAsync(networkId, ownerId, new ThemeInput("Teema", null)));
+        Ok(await themes.CreateAsync(networkId, ownerId, new ThemeInput("Toinen", null)));
+        var archived = Ok(await themes.CreateAsync(networkId, ownerId, new ThemeInput("Arkistoitu", null)));
+        Done(await themes.ArchiveAsync(networkId, ownerId, archived));
+        var deletedTheme = Ok(await themes.CreateAsync(networkId, ownerId, new ThemeInput("Poistettu", null)));
+        Done(await themes.DeleteAsync(networkId, ownerId, deletedTheme));
+        var custom = Ok(await workbook.AddCustomAsync(networkId, ownerId, new SectionTextsInput("Oma osio", null, null)));
+        var deletedCustom = Ok(await workbook.AddCustomAsync(networkId, ownerId, new SectionTextsInput("Poistettu osio", null, null)));
+        Done(await workbook.DeleteCustomAsync(networkId, ownerId, deletedCustom));
+        var themeView = (await themes.GetAsync(networkId, ownerId, theme))!;
+        var solutionView = (await answers.GetKeySolutionAsync(networkId, ownerId, solution))!;
+        var stepView = (await steps.GetAsync(networkId, ownerId, step))!;
+        return new(texts, fields, picture.ResponsibilitiesVersion, solution, solutionView.Version, deletedSolution, step, stepView.Version, deletedStep,
+            theme, themeView.Version, themeView.ResponsibilitiesVersion, archived, deletedTheme, custom, deletedCustom);
+    }
+}
 
 /// <summary>The callers: one account per role, an outsider who owns another network, and their signed-in clients.</summary>
 public sealed record Cast(TestUser Owner, TestUser Facilitator, TestUser Member, TestUser Viewer, TestUser Outsider,
@@ -225,11 +343,13 @@ public sealed class RoleMatrixAppFactory : VerkostamoAppFactory
 {
     private readonly Lazy<Task<Cast>> cast;
     private readonly Lazy<Task<Scenario>> shared;
+    private readonly Lazy<Task<Scenario>> refusals;
 
     public RoleMatrixAppFactory()
     {
         cast = new(CreateCastAsync);
-        shared = new(NewScenarioAsync);
+        shared = new(() => NewScenarioAsync(workbook: true));
+        refusals = new(() => NewScenarioAsync(workbook: true));
     }
 
     public Task<Cast> CastAsync() => cast.Value;
@@ -237,7 +357,10 @@ public sealed class RoleMatrixAppFactory : VerkostamoAppFactory
     /// <summary>One network for the rows that only read; rows that change state use <see cref="NewScenarioAsync"/>.</summary>
     public Task<Scenario> SharedScenarioAsync() => shared.Value;
 
-    public async Task<Scenario> NewScenarioAsync()
+    /// <summary>One network for state-changing rows that must be refused; a refusal that changed it would fail its own row.</summary>
+    public Task<Scenario> RefusalScenarioAsync() => refusals.Value;
+
+    public async Task<Scenario> NewScenarioAsync(bool workbook = false)
     {
         var c = await CastAsync();
         var id = await Arrange.NetworkAsync(Services, c.Owner);
@@ -247,7 +370,8 @@ public sealed class RoleMatrixAppFactory : VerkostamoAppFactory
         var invitation = await Services.GetRequiredService<InvitationService>().CreateAsync(id, c.Owner.Id, new InvitationInput(NetworkRole.Member, 7, null));
         var logo = await Services.GetRequiredService<NetworkService>().AddLogoAsync(id, c.Owner.Id, "logo.png", Arrange.Png());
         var version = (await Services.GetRequiredService<NetworkService>().GetAsync(id, c.Owner.Id))!.Version;
-        return new Scenario(id, version, member, invitation.Value!.Id, logo.Value);
+        return new Scenario(id, version, member, invitation.Value!.Id, logo.Value,
+            workbook ? await WorkbookScenario.CreateAsync(Services, id, c.Owner.Id) : null);
     }
 
     private async Task<Cast> CreateCastAsync()

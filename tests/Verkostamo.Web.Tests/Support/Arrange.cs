@@ -67,6 +67,29 @@ public static class Arrange
         var invitations = (await db.Invitations.AsNoTracking().Where(i => i.NetworkId == networkId).Select(i => new { i.Id, i.AcceptedAt, i.RevokedAt }).ToListAsync())
             .OrderBy(i => i.Id).Select(i => $"{i.Id}:{i.AcceptedAt}:{i.RevokedAt}");
         var logos = (await db.NetworkLogos.AsNoTracking().Where(l => l.NetworkId == networkId).Select(l => l.Id).ToListAsync()).Order();
-        return $"{network}\nmembers: {string.Join(", ", members)}\ninvitations: {string.Join(", ", invitations)}\nlogos: {string.Join(", ", logos)}";
+        return $"{network}\nmembers: {string.Join(", ", members)}\ninvitations: {string.Join(", ", invitations)}\nlogos: {string.Join(", ", logos)}"
+            + await WorkbookSnapshotAsync(db, networkId);
+    }
+
+    /// <summary>The workbook part of <see cref="SnapshotAsync"/>: sections, key solutions, steps and themes, with their versions.</summary>
+    private static async Task<string> WorkbookSnapshotAsync(VerkostamoDbContext db, Guid networkId)
+    {
+        var sections = (await db.WorkbookSections.AsNoTracking().Where(s => s.NetworkId == networkId)
+                .Select(s => new { s.Key, s.Order, s.Hidden, s.Title, s.Question, s.Intro, s.TextsVersion, s.FieldsVersion, s.ResponsibilitiesVersion, s.DeletedAt }).ToListAsync())
+            .OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.ToString());
+        var solutions = (await db.KeySolutions.AsNoTracking().Where(k => k.NetworkId == networkId)
+                .Select(k => new { k.Id, k.Order, k.Version, k.DeletedAt }).ToListAsync())
+            .OrderBy(k => k.Id).Select(k => k.ToString());
+        var steps = (await db.Actions.AsNoTracking().Where(a => a.NetworkId == networkId)
+                .Select(a => new { a.Id, a.Order, a.Version, a.DeletedAt }).ToListAsync())
+            .OrderBy(a => a.Id).Select(a => a.ToString());
+        var themes = (await db.Themes.AsNoTracking().Where(t => t.NetworkId == networkId)
+                .Select(t => new { t.Id, t.Order, t.Version, t.ResponsibilitiesVersion, t.ArchivedAt, t.DeletedAt }).ToListAsync())
+            .OrderBy(t => t.Id).Select(t => t.ToString());
+        var placements = (await db.LeadershipPlacements.AsNoTracking().Where(p => p.NetworkId == networkId)
+                .Select(p => new { p.UserId, p.NowGoal, p.NowShared, p.WantedGoal, p.WantedShared }).ToListAsync())
+            .OrderBy(p => p.UserId, StringComparer.Ordinal).Select(p => p.ToString());
+        return $"\nsections: {string.Join(", ", sections)}\nsolutions: {string.Join(", ", solutions)}\nsteps: {string.Join(", ", steps)}"
+            + $"\nthemes: {string.Join(", ", themes)}\nplacements: {string.Join(", ", placements)}";
     }
 }

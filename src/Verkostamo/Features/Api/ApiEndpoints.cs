@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Verkostamo.Core.Accounts;
 using Verkostamo.Features.Members;
 using Verkostamo.Features.Networks;
+using Verkostamo.Features.Workbook;
 using Verkostamo.Infrastructure;
 
 namespace Verkostamo.Features.Api;
@@ -25,5 +26,7 @@ public static class ApiEndpoints
             });
         api.MapNetworkApi();
         api.MapMemberApi();
+        api.MapWorkbookApi();
+        api.MapThemeApi();
     }
 }

@@ -52,21 +52,21 @@ public sealed class WorkbookAccessibilityTests(BrowserFixture fixture) : Workboo
         await Axe.AssertAccessibleAsync(page);
     }
 
-    [Theory]
-    [InlineData("sv", "Svenska")]
-    [InlineData("en", "English")]
-    public async Task Every_section_page_in_another_language_has_no_accessibility_violations(string language, string switchLabel)
+    [Fact]
+    public async Task Every_section_page_in_Swedish_and_English_has_no_accessibility_violations()
     {
         var network = await CreateNetworkAsync();
         await FillWorkbookAsync(network);
         var page = await SignedInPageAsync(network.Member);
+        await SectionPage.OpenAsync(page, network.Id, SectionKeys[^1]);
 
         // The header's language switch keeps the choice for the following pages.
-        await SectionPage.OpenAsync(page, network.Id, SectionKeys[0]);
-        await page.LanguageButton(switchLabel).ClickAsync();
-        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
-
-        await ScanSectionsAsync(page, network, language);
+        foreach (var (language, switchLabel) in new[] { ("sv", "Svenska"), ("en", "English") })
+        {
+            await page.LanguageButton(switchLabel).ClickAsync();
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+            await ScanSectionsAsync(page, network, language);
+        }
     }
 
     private static async Task ScanSectionsAsync(IPage page, WorkbookNetwork network, string language)

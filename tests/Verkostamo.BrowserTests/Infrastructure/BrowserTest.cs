@@ -36,11 +36,17 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     protected async Task<(IPage Page, TestUser User)> SignedInPageAsync(ViewportSize? viewport = null)
     {
         var user = await TestUsers.CreateAsync(Fixture.App.Services, name: "Testi Käyttäjä");
+        return (await SignedInPageAsync(user, viewport), user);
+    }
+
+    /// <summary>A page in a new browser context, signed in as <paramref name="user"/> through the log-in form.</summary>
+    protected async Task<IPage> SignedInPageAsync(TestUser user, ViewportSize? viewport = null)
+    {
         var page = await NewPageAsync(viewport);
         var login = await Pages.LoginPage.OpenAsync(page);
         await login.LogInAsync(user.Email, user.Password);
         await Pages.HomePage.ExpectShownAsync(page);
-        return (page, user);
+        return page;
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

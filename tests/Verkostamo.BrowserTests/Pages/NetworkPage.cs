@@ -11,6 +11,7 @@ public sealed partial class NetworkPage(IPage page, Guid networkId)
     public Guid NetworkId { get; } = networkId;
 
     public ILocator Tabs => page.GetByRole(AriaRole.Navigation, new() { Name = UiText.Get("Network.Navigation"), Exact = true });
+    public ILocator OverviewTab => Tabs.GetByRole(AriaRole.Link, new() { Name = UiText.Get("Network.Overview"), Exact = true });
     public ILocator MembersTab => Tabs.GetByRole(AriaRole.Link, new() { Name = UiText.Get("Network.Members"), Exact = true });
     public ILocator SettingsTab => Tabs.GetByRole(AriaRole.Link, new() { Name = UiText.Get("Network.Settings"), Exact = true });
 

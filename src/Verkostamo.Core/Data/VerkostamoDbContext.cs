@@ -5,6 +5,7 @@ using Verkostamo.Core.Accessibility;
 using Verkostamo.Core.Actions;
 using Verkostamo.Core.Accounts;
 using Verkostamo.Core.Audit;
+using Verkostamo.Core.Map;
 using Verkostamo.Core.Networks;
 using Verkostamo.Core.Workbook;
 
@@ -25,6 +26,10 @@ public class VerkostamoDbContext(DbContextOptions<VerkostamoDbContext> options) 
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<ActionItem> Actions => Set<ActionItem>();
     public DbSet<LeadershipPlacement> LeadershipPlacements => Set<LeadershipPlacement>();
+    public DbSet<Actor> Actors => Set<Actor>();
+    public DbSet<Link> Links => Set<Link>();
+    public DbSet<MapView> MapViews => Set<MapView>();
+    public DbSet<MapVersion> MapVersions => Set<MapVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -57,4 +57,10 @@ public static class ErrorCodes
     public const string SectionNotCustom = "SectionNotCustom";
     public const string SectionLimit = "SectionLimit";
     public const string ThemeArchived = "ThemeArchived";
+    public const string ValueInvalid = "ValueInvalid";
+    public const string TagInvalid = "TagInvalid";
+    public const string ActorInvalid = "ActorInvalid";
+    public const string SelfLink = "SelfLink";
+    public const string LinkExists = "LinkExists";
+    public const string ActorLimit = "ActorLimit";
 }

@@ -5,6 +5,7 @@ using Verkostamo.Core.Accounts;
 using Verkostamo.Core.Actions;
 using Verkostamo.Core.Data;
 using Verkostamo.Core.Demo;
+using Verkostamo.Core.Map;
 using Verkostamo.Core.Networks;
 using Verkostamo.Core.Workbook;
 
@@ -37,6 +38,8 @@ public static class DataServices
         services.AddSingleton<ActionService>();
         services.AddSingleton<ThemeService>();
         services.AddSingleton<WorkbookOverviewService>();
+        services.AddSingleton<ActorService>();
+        services.AddSingleton<LinkService>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

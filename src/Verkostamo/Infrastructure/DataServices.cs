@@ -40,6 +40,7 @@ public static class DataServices
         services.AddSingleton<WorkbookOverviewService>();
         services.AddSingleton<ActorService>();
         services.AddSingleton<LinkService>();
+        services.AddSingleton<MapViewService>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

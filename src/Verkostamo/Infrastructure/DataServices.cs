@@ -41,6 +41,7 @@ public static class DataServices
         services.AddSingleton<ActorService>();
         services.AddSingleton<LinkService>();
         services.AddSingleton<MapViewService>();
+        services.AddSingleton<MapVersionService>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

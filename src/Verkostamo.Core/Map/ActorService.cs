@@ -60,7 +60,8 @@ public sealed class ActorService(IDbContextFactory<VerkostamoDbContext> dbFactor
         query ??= new ActorQuery();
         var actors = await db.Actors.AsNoTracking().Where(a => a.NetworkId == networkId && (a.DeletedAt != null) == query.Deleted)
             .OrderBy(a => a.Name).ThenBy(a => a.Id).ToListAsync(ct);
-        var counts = await LinkCountsAsync(db, networkId, ct);
+        // Only links between live actors count, so a deleted actor's count is always zero: skip the scan of every link.
+        var counts = query.Deleted ? [] : await LinkCountsAsync(db, networkId, ct);
         return [.. actors.Where(a => Matches(a, query)).Select(a => ToView(a, counts))];
     }
 

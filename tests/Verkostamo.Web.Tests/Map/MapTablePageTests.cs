@@ -246,6 +246,54 @@ public class MapTablePageTests(VerkostamoAppFactory app) : IClassFixture<Verkost
     }
 
     [Fact]
+    public async Task A_stale_link_edit_is_refused_and_keeps_the_ticked_marks()
+    {
+        var (owner, networkId, client) = await ArrangeAsync();
+        var a = await ActorAsync(owner, networkId, "Ensimmäinen");
+        var b = await ActorAsync(owner, networkId, "Toinen");
+        var id = await LinkAsync(owner, networkId, a, b);
+        var original = (await Links.GetAsync(networkId, owner.Id, id))!;
+        Assert.True((await Links.UpdateAsync(networkId, owner.Id, id, new LinkInput(a, b) { Strength = LinkStrength.Strong }, original.Version)).Succeeded);
+
+        var response = await client.SubmitFormAsync($"/networks/{networkId}/links/{id}", "link-edit",
+            ("LinkEdit.Version", original.Version.ToString()), ("LinkEdit.Source", a.ToString()), ("LinkEdit.Target", b.ToString()),
+            ("LinkEdit.Strength", "Weak"), ("LinkMarks", "Contracts"), ("LinkEdit.Notes", "Oma muistiinpanoni"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = Texts.Decoded(await response.BodyAsync());
+        Assert.Contains(Texts.Get("Error.ConcurrencyConflict"), html, StringComparison.Ordinal);
+        Assert.Contains("Oma muistiinpanoni</textarea>", html, StringComparison.Ordinal);
+        Assert.Matches("id=\"LinkMark-Contracts\"[^>]*checked", html);
+        var current = (await Links.GetAsync(networkId, owner.Id, id))!;
+        Assert.Equal((LinkStrength.Strong, LinkMark.None), (current.Strength, current.Marks));
+        Assert.Contains($"value=\"{current.Version}\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_long_actor_table_is_paged_with_links_to_the_other_pages()
+    {
+        var (owner, networkId, client) = await ArrangeAsync();
+        for (var i = 0; i < 201; i++)
+        {
+            await ActorAsync(owner, networkId, $"Toimija {i:D3}");
+        }
+
+        var first = Texts.Decoded(await client.GetStringAsync($"/networks/{networkId}/map/tables"));
+        Assert.Contains(Texts.Get("Map.Actors.Showing", "fi", 1, 200, 201), first, StringComparison.Ordinal);
+        Assert.Contains(">Toimija 199</a>", first, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Toimija 200</a>", first, StringComparison.Ordinal);
+        Assert.Contains("apage=2", first, StringComparison.Ordinal);
+
+        var second = Texts.Decoded(await client.GetStringAsync($"/networks/{networkId}/map/tables?apage=2"));
+        Assert.Contains(">Toimija 200</a>", second, StringComparison.Ordinal);
+        Assert.Contains(Texts.Get("Map.Actors.Showing", "fi", 201, 201, 201), second, StringComparison.Ordinal);
+
+        var all = Texts.Decoded(await client.GetStringAsync($"/networks/{networkId}/map/tables?rows=all"));
+        Assert.Contains(">Toimija 000</a>", all, StringComparison.Ordinal);
+        Assert.Contains(">Toimija 200</a>", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Deleting_an_actor_asks_first_then_removes_it_with_its_links_and_the_tables_page_restores_it()
     {
         var (owner, networkId, client) = await ArrangeAsync();

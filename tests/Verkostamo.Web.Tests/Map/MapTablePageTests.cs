@@ -283,6 +283,7 @@ public class MapTablePageTests(VerkostamoAppFactory app) : IClassFixture<Verkost
         Assert.Contains(">Toimija 199</a>", first, StringComparison.Ordinal);
         Assert.DoesNotContain(">Toimija 200</a>", first, StringComparison.Ordinal);
         Assert.Contains("apage=2", first, StringComparison.Ordinal);
+        Assert.Contains("rows=all", first, StringComparison.Ordinal);
 
         var second = Texts.Decoded(await client.GetStringAsync($"/networks/{networkId}/map/tables?apage=2"));
         Assert.Contains(">Toimija 200</a>", second, StringComparison.Ordinal);

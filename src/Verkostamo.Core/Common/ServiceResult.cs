@@ -63,4 +63,7 @@ public static class ErrorCodes
     public const string SelfLink = "SelfLink";
     public const string LinkExists = "LinkExists";
     public const string ActorLimit = "ActorLimit";
+    public const string SurveyEmpty = "SurveyEmpty";
+    public const string SurveyDuplicate = "SurveyDuplicate";
+    public const string SurveyTooLarge = "SurveyTooLarge";
 }

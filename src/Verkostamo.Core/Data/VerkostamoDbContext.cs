@@ -6,6 +6,7 @@ using Verkostamo.Core.Actions;
 using Verkostamo.Core.Accounts;
 using Verkostamo.Core.Audit;
 using Verkostamo.Core.Map;
+using Verkostamo.Core.Map.Survey;
 using Verkostamo.Core.Networks;
 using Verkostamo.Core.Workbook;
 
@@ -30,6 +31,8 @@ public class VerkostamoDbContext(DbContextOptions<VerkostamoDbContext> options) 
     public DbSet<Link> Links => Set<Link>();
     public DbSet<MapView> MapViews => Set<MapView>();
     public DbSet<MapVersion> MapVersions => Set<MapVersion>();
+    public DbSet<MapSurveyLink> MapSurveyLinks => Set<MapSurveyLink>();
+    public DbSet<MapSurveyResponse> MapSurveyResponses => Set<MapSurveyResponse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

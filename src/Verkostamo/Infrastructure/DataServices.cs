@@ -6,6 +6,7 @@ using Verkostamo.Core.Actions;
 using Verkostamo.Core.Data;
 using Verkostamo.Core.Demo;
 using Verkostamo.Core.Map;
+using Verkostamo.Core.Map.Survey;
 using Verkostamo.Core.Networks;
 using Verkostamo.Core.Workbook;
 
@@ -42,6 +43,7 @@ public static class DataServices
         services.AddSingleton<LinkService>();
         services.AddSingleton<MapViewService>();
         services.AddSingleton<MapVersionService>();
+        services.AddSingleton<MapSurveyService>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

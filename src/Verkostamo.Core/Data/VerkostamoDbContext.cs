@@ -25,6 +25,7 @@ public class VerkostamoDbContext(DbContextOptions<VerkostamoDbContext> options) 
     public DbSet<KeySolution> KeySolutions => Set<KeySolution>();
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<ActionItem> Actions => Set<ActionItem>();
+    public DbSet<ActionComment> ActionComments => Set<ActionComment>();
     public DbSet<LeadershipPlacement> LeadershipPlacements => Set<LeadershipPlacement>();
     public DbSet<Actor> Actors => Set<Actor>();
     public DbSet<Link> Links => Set<Link>();

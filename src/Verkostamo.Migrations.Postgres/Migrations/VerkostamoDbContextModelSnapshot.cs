@@ -308,6 +308,47 @@ namespace Verkostamo.Migrations.Postgres.Migrations
                     b.ToTable("UserSessions");
                 });
 
+            modelBuilder.Entity("Verkostamo.Core.Actions.ActionComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeletedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("NetworkId", "ActionId");
+
+                    b.ToTable("ActionComments");
+                });
+
             modelBuilder.Entity("Verkostamo.Core.Actions.ActionItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1197,6 +1238,21 @@ namespace Verkostamo.Migrations.Postgres.Migrations
                     b.HasOne("Verkostamo.Core.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Verkostamo.Core.Actions.ActionComment", b =>
+                {
+                    b.HasOne("Verkostamo.Core.Actions.ActionItem", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Verkostamo.Core.Networks.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -298,6 +298,47 @@ namespace Verkostamo.Migrations.Sqlite.Migrations
                     b.ToTable("UserSessions");
                 });
 
+            modelBuilder.Entity("Verkostamo.Core.Actions.ActionComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeletedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("NetworkId", "ActionId");
+
+                    b.ToTable("ActionComments");
+                });
+
             modelBuilder.Entity("Verkostamo.Core.Actions.ActionItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1185,6 +1226,21 @@ namespace Verkostamo.Migrations.Sqlite.Migrations
                     b.HasOne("Verkostamo.Core.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Verkostamo.Core.Actions.ActionComment", b =>
+                {
+                    b.HasOne("Verkostamo.Core.Actions.ActionItem", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Verkostamo.Core.Networks.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -36,6 +36,7 @@ public static class DataServices
         services.AddSingleton<WorkbookService>();
         services.AddSingleton<AnswerService>();
         services.AddSingleton<ActionService>();
+        services.AddSingleton<ActionPlanService>();
         services.AddSingleton<ThemeService>();
         services.AddSingleton<WorkbookOverviewService>();
         services.AddSingleton<ActorService>();

@@ -124,6 +124,7 @@ public sealed class CalendarFeedService(IDbContextFactory<VerkostamoDbContext> d
 
     private async Task AddNetworkAsync(VerkostamoDbContext db, Calendar calendar, Guid networkId, FeedTexts texts, Func<ActionView, bool> actionFilter, CancellationToken ct)
     {
+        await ClockService.EnsureDefaultAsync(db, networkId, clock, ct);
         var events = await db.ClockEvents.AsNoTracking().Where(e => e.NetworkId == networkId && e.DeletedAt == null).OrderBy(e => e.StartDate).ToListAsync(ct);
         foreach (var e in events)
         {

@@ -269,7 +269,9 @@ public sealed class ClockService(IDbContextFactory<VerkostamoDbContext> dbFactor
     /// Sets up a new clock once: the four development phases of section 5 over the year, an annual evaluation and
     /// a monthly situation room of the strong links (section 4), in the network's language, recurring for five years.
     /// </summary>
-    internal async Task EnsureDefaultAsync(VerkostamoDbContext db, Guid networkId, CancellationToken ct)
+    internal Task EnsureDefaultAsync(VerkostamoDbContext db, Guid networkId, CancellationToken ct) => EnsureDefaultAsync(db, networkId, clock, ct);
+
+    internal static async Task EnsureDefaultAsync(VerkostamoDbContext db, Guid networkId, TimeProvider clock, CancellationToken ct)
     {
         if (await db.NetworkClocks.AnyAsync(c => c.NetworkId == networkId, ct))
         {
@@ -277,7 +279,7 @@ public sealed class ClockService(IDbContextFactory<VerkostamoDbContext> dbFactor
         }
         var network = await db.Networks.AsNoTracking().Where(n => n.Id == networkId).Select(n => new { n.Language }).SingleAsync(ct);
         var now = clock.GetUtcNow();
-        var year = Today.Year;
+        var year = TimeZoneInfo.ConvertTime(now, Helsinki).Year;
         foreach (var input in DefaultClock.Events(network.Language, year))
         {
             var e = new ClockEvent { Id = Guid.NewGuid(), NetworkId = networkId, CreatedAt = now };

@@ -32,3 +32,10 @@ public static class FeedLinks
         return url;
     }
 }
+
+/// <summary>Query values of the clock's pages: anything unreadable or out of range falls back to the current year.</summary>
+public static class ClockQuery
+{
+    public static int Year(string? text, DateOnly today) =>
+        int.TryParse(text, out var y) && y >= Core.AnnualClock.ClockService.Earliest.Year && y <= Core.AnnualClock.ClockService.Latest.Year ? y : today.Year;
+}

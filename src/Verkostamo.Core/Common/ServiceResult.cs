@@ -57,6 +57,14 @@ public static class ErrorCodes
     public const string SectionNotCustom = "SectionNotCustom";
     public const string SectionLimit = "SectionLimit";
     public const string ThemeArchived = "ThemeArchived";
+    public const string EndBeforeStart = "EndBeforeStart";
+    public const string RangeTooLong = "RangeTooLong";
+    public const string TimeInvalid = "TimeInvalid";
+    public const string IntervalInvalid = "IntervalInvalid";
+    public const string RecurrenceEndless = "RecurrenceEndless";
+    public const string RecurrenceCountInvalid = "RecurrenceCountInvalid";
+    public const string RecurrenceUntilInvalid = "RecurrenceUntilInvalid";
+    public const string RecurrenceDayInvalid = "RecurrenceDayInvalid";
     public const string ValueInvalid = "ValueInvalid";
     public const string TagInvalid = "TagInvalid";
     public const string ActorInvalid = "ActorInvalid";

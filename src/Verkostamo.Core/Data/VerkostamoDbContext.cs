@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Verkostamo.Core.Accessibility;
 using Verkostamo.Core.Actions;
+using Verkostamo.Core.AnnualClock;
 using Verkostamo.Core.Accounts;
 using Verkostamo.Core.Audit;
 using Verkostamo.Core.Map;
@@ -26,6 +27,10 @@ public class VerkostamoDbContext(DbContextOptions<VerkostamoDbContext> options) 
     public DbSet<KeySolution> KeySolutions => Set<KeySolution>();
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<ActionItem> Actions => Set<ActionItem>();
+    public DbSet<ActionComment> ActionComments => Set<ActionComment>();
+    public DbSet<ClockEvent> ClockEvents => Set<ClockEvent>();
+    public DbSet<NetworkClock> NetworkClocks => Set<NetworkClock>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<LeadershipPlacement> LeadershipPlacements => Set<LeadershipPlacement>();
     public DbSet<Actor> Actors => Set<Actor>();
     public DbSet<Link> Links => Set<Link>();

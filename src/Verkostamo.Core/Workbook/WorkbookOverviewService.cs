@@ -70,10 +70,14 @@ public sealed class WorkbookOverviewService(IDbContextFactory<VerkostamoDbContex
             .ThenBy(s => s.Action.Order)];
     }
 
-    private async Task<List<NetworkAction>> LiveActionsAsync(VerkostamoDbContext db, Guid networkId,
-        IReadOnlyList<SectionSummary> sections, IReadOnlyList<ThemeSummary> themes, CancellationToken ct)
+    private Task<List<NetworkAction>> LiveActionsAsync(VerkostamoDbContext db, Guid networkId,
+        IReadOnlyList<SectionSummary> sections, IReadOnlyList<ThemeSummary> themes, CancellationToken ct) =>
+        LiveActionsAsync(db, networkId, sections, themes, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+
+    /// <summary>Every step whose section or theme is not deleted, unordered.</summary>
+    internal static async Task<List<NetworkAction>> LiveActionsAsync(VerkostamoDbContext db, Guid networkId,
+        IReadOnlyList<SectionSummary> sections, IReadOnlyList<ThemeSummary> themes, DateOnly today, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var live = sections.Where(s => s.DeletedAt is null).ToDictionary(s => s.Id, s => s.Key);
         var liveThemes = themes.Where(t => t.DeletedAt is null).Select(t => t.Id).ToHashSet();
         var actions = await ActionService.ListAsync(db, networkId, a => a.DeletedAt == null, ct, today);

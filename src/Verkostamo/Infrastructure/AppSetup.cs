@@ -149,6 +149,7 @@ public static class AppSetup
         app.MapScalarApiReference("/scalar", o => o.WithTitle("Verkostamo API")).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapApi();
+        Features.AnnualClock.ClockEndpoints.MapClockFeeds(app);
         return app;
     }
 }

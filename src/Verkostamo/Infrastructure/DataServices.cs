@@ -37,6 +37,9 @@ public static class DataServices
         services.AddSingleton<WorkbookService>();
         services.AddSingleton<AnswerService>();
         services.AddSingleton<ActionService>();
+        services.AddSingleton<ActionPlanService>();
+        services.AddSingleton<Verkostamo.Core.AnnualClock.ClockService>();
+        services.AddSingleton<Verkostamo.Core.AnnualClock.CalendarFeedService>();
         services.AddSingleton<ThemeService>();
         services.AddSingleton<WorkbookOverviewService>();
         services.AddSingleton<ActorService>();

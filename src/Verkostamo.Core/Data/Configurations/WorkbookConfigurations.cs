@@ -105,3 +105,16 @@ internal sealed class LeadershipPlacementConfiguration : IEntityTypeConfiguratio
         b.HasOne<User>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ActionCommentConfiguration : IEntityTypeConfiguration<ActionComment>
+{
+    public void Configure(EntityTypeBuilder<ActionComment> b)
+    {
+        b.Property(c => c.UserId).HasMaxLength(450).IsRequired();
+        b.Property(c => c.Text).HasMaxLength(ActionPlanService.MaxCommentLength).IsRequired();
+        b.Property(c => c.DeletedByUserId).HasMaxLength(450);
+        b.HasIndex(c => new { c.NetworkId, c.ActionId });
+        b.HasOne<Network>().WithMany().HasForeignKey(c => c.NetworkId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<ActionItem>().WithMany().HasForeignKey(c => c.ActionId).OnDelete(DeleteBehavior.NoAction);
+    }
+}

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Verkostamo.Core.Accounts;
+using Verkostamo.Features.AnnualClock;
 using Verkostamo.Features.Members;
 using Verkostamo.Features.Networks;
 using Verkostamo.Features.Workbook;
@@ -28,5 +29,6 @@ public static class ApiEndpoints
         api.MapMemberApi();
         api.MapWorkbookApi();
         api.MapThemeApi();
+        api.MapClockApi();
     }
 }

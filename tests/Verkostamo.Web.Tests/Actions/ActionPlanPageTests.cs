@@ -111,6 +111,25 @@ public class ActionPlanPageTests(VerkostamoAppFactory app) : IClassFixture<Verko
         Assert.True((await app.NoRedirectClient().GetAsync("/my-actions")).IsRedirect());
     }
 
+    [Fact]
+    public async Task The_home_page_reminds_me_of_my_overdue_steps_only()
+    {
+        var (owner, networkId, _, client) = await ArrangeAsync();
+        var membershipId = await OwnerMembershipAsync(networkId, owner);
+        var actions = app.Services.GetRequiredService<ActionService>();
+        Assert.True((await actions.AddAsync(networkId, owner.Id, AnswerOwner.Section("definition"),
+            new ActionInput("Myöhässä oleva askeleeni", membershipId, null, new DateOnly(2020, 2, 1), ActionStatus.Planned))).Succeeded);
+        Assert.True((await actions.AddAsync(networkId, owner.Id, AnswerOwner.Section("definition"),
+            new ActionInput("Kaukainen askeleeni", membershipId, null, new DateOnly(2099, 2, 1), ActionStatus.Planned))).Succeeded);
+
+        var html = Texts.Decoded(await (await client.GetAsync("/")).BodyAsync());
+
+        Assert.Contains("Myöhässä oleva askeleeni", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kaukainen askeleeni", html, StringComparison.Ordinal);
+        // The free-text owner's overdue step of the arrangement is not mine.
+        Assert.DoesNotContain("Kutsutaan kumppanit koolle", html, StringComparison.Ordinal);
+    }
+
     private async Task<Guid> OwnerMembershipAsync(Guid networkId, TestUser owner)
     {
         await using var db = await Arrange.Db(app.Services);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -44,8 +42,8 @@ public sealed class CalendarFeedService(IDbContextFactory<VerkostamoDbContext> d
         {
             old.RevokedAt = now;
         }
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var feed = new CalendarFeed { Id = Guid.NewGuid(), UserId = userId, NetworkId = networkId, TokenHash = Hash(token), CreatedAt = now };
+        var token = SecretTokens.New();
+        var feed = new CalendarFeed { Id = Guid.NewGuid(), UserId = userId, NetworkId = networkId, TokenHash = SecretTokens.Hash(token), CreatedAt = now };
         db.CalendarFeeds.Add(feed);
         db.Audit(now, networkId, userId, nameof(CalendarFeed), feed.Id, "Created", scope: networkId is null ? null : ClockService.Scope);
         await db.SaveChangesAsync(ct);
@@ -76,12 +74,12 @@ public sealed class CalendarFeedService(IDbContextFactory<VerkostamoDbContext> d
     /// <summary>The calendar behind a feed address; null for an unknown or revoked token, or when its owner has left the network.</summary>
     public async Task<string?> RenderAsync(string? token, FeedTexts texts, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        if (!SecretTokens.IsPlausible(token))
         {
             return null;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var hash = Hash(token);
+        var hash = SecretTokens.Hash(token!);
         var feed = await db.CalendarFeeds.AsNoTracking().SingleOrDefaultAsync(f => f.TokenHash == hash && f.RevokedAt == null, ct);
         if (feed is null)
         {
@@ -210,6 +208,4 @@ public sealed class CalendarFeedService(IDbContextFactory<VerkostamoDbContext> d
     }
 
     private static string Serialize(Calendar calendar) => new CalendarSerializer().SerializeToString(calendar) ?? "";
-
-    internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Verkostamo.Core.Audit;
 using Verkostamo.Core.Common;
@@ -108,8 +107,7 @@ public sealed class ActorService(IDbContextFactory<VerkostamoDbContext> dbFactor
             return ServiceResult<ActorInput>.Fail(ErrorCodes.ValueInvalid);
         }
         var email = Clean(input.Email);
-        if (email is not null && (email.Length > TextLimits.Email || !MailAddress.TryCreate(email, out var parsed)
-            || !string.Equals(parsed.Address, email, StringComparison.OrdinalIgnoreCase)))
+        if (email is not null && !EmailAddresses.IsValid(email))
         {
             return ServiceResult<ActorInput>.Fail(ErrorCodes.EmailInvalid);
         }

@@ -1,6 +1,3 @@
-using System.Net.Mail;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Verkostamo.Core.Audit;
 using Verkostamo.Core.Common;
@@ -45,8 +42,7 @@ public sealed class InvitationService(IDbContextFactory<VerkostamoDbContext> dbF
         }
         var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
         // A bare address only: "Name <a@b.fi>" would never match the invitee's account e-mail.
-        if (email is not null && (email.Length > TextLimits.Email || !MailAddress.TryCreate(email, out var parsed)
-            || !string.Equals(parsed.Address, email, StringComparison.OrdinalIgnoreCase)))
+        if (email is not null && !EmailAddresses.IsValid(email))
         {
             return ServiceResult<CreatedInvitation>.Fail(ErrorCodes.EmailInvalid);
         }
@@ -61,13 +57,13 @@ public sealed class InvitationService(IDbContextFactory<VerkostamoDbContext> dbF
         {
             return ServiceResult<CreatedInvitation>.Fail(ErrorCodes.RoleNotAllowed);
         }
-        var token = NewToken();
+        var token = SecretTokens.New();
         var now = clock.GetUtcNow();
         var invitation = new Invitation
         {
             Id = Guid.NewGuid(),
             NetworkId = networkId,
-            TokenHash = Hash(token),
+            TokenHash = SecretTokens.Hash(token),
             Role = input.Role,
             Email = email?.ToLowerInvariant(),
             CreatedByUserId = userId,
@@ -237,7 +233,7 @@ public sealed class InvitationService(IDbContextFactory<VerkostamoDbContext> dbF
 
     private static async Task<Invitation?> FindByTokenAsync(VerkostamoDbContext db, string token, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        if (!SecretTokens.IsPlausible(token))
         {
             return null;
         }
@@ -245,9 +241,5 @@ public sealed class InvitationService(IDbContextFactory<VerkostamoDbContext> dbF
         return await db.Invitations.Include(i => i.Network).SingleOrDefaultAsync(i => i.TokenHash == hash, ct);
     }
 
-    private static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(24));
-
-    internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    internal static string Hash(string token) => SecretTokens.Hash(token);
 }

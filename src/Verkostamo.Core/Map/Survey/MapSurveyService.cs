@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -74,11 +72,11 @@ public sealed class MapSurveyService(IDbContextFactory<VerkostamoDbContext> dbFa
         {
             return ServiceResult<CreatedSurveyLink>.Fail(ErrorCodes.ActorInvalid);
         }
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = SecretTokens.New();
         var now = clock.GetUtcNow();
         var link = new MapSurveyLink
         {
-            Id = Guid.NewGuid(), NetworkId = networkId, ActorId = actorId, TokenHash = Hash(token),
+            Id = Guid.NewGuid(), NetworkId = networkId, ActorId = actorId, TokenHash = SecretTokens.Hash(token),
             CreatedAt = now, CreatedByUserId = userId, ExpiresAt = now.AddDays(expiresInDays),
         };
         db.MapSurveyLinks.Add(link);
@@ -404,15 +402,13 @@ public sealed class MapSurveyService(IDbContextFactory<VerkostamoDbContext> dbFa
 
     // ---- Helpers -------------------------------------------------------------------------------------
 
-    internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
     private async Task<(MapSurveyLink? Link, string? Error)> FindLinkAsync(VerkostamoDbContext db, string? token, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        if (!SecretTokens.IsPlausible(token))
         {
             return (null, ErrorCodes.InvitationInvalid);
         }
-        var hash = Hash(token);
+        var hash = SecretTokens.Hash(token!);
         var link = await db.MapSurveyLinks.SingleOrDefaultAsync(l => l.TokenHash == hash, ct);
         if (link is null || link.RevokedAt is not null
             || !await db.Networks.AnyAsync(n => n.Id == link.NetworkId && n.DeletedAt == null, ct))

@@ -98,6 +98,10 @@ public sealed class ActionPlanService(IDbContextFactory<VerkostamoDbContext> dbF
         return Sort(mine);
     }
 
+    /// <summary>In-app reminders: my open steps that are overdue or due soon, across my networks.</summary>
+    public async Task<IReadOnlyList<PlanItem>> RemindersAsync(string userId, CancellationToken ct = default) =>
+        [.. (await MyActionsAsync(userId, false, ct)).Where(i => i.Action.IsOverdue || i.IsDueSoon)];
+
     /// <summary>One step with its comments; null when unknown or not allowed.</summary>
     public async Task<PlanAction?> GetActionAsync(Guid networkId, string userId, Guid actionId, CancellationToken ct = default)
     {
@@ -114,10 +118,10 @@ public sealed class ActionPlanService(IDbContextFactory<VerkostamoDbContext> dbF
         var comments = await db.ActionComments.AsNoTracking().Where(c => c.NetworkId == networkId && c.ActionId == actionId && c.DeletedAt == null)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .GroupJoin(db.Users, c => c.UserId, u => u.Id, (c, users) => new { c, users })
-            .SelectMany(x => x.users.DefaultIfEmpty(), (x, u) => new { x.c, Name = u == null ? null : (u.DisplayName ?? u.Email) })
+            .SelectMany(x => x.users.DefaultIfEmpty(), (x, u) => new { x.c, DisplayName = u == null ? null : u.DisplayName, Email = u == null ? null : u.Email })
             .ToListAsync(ct);
         return new PlanAction(item,
-            [.. comments.Select(x => new CommentView(x.c.Id, x.Name ?? "", x.c.Text, x.c.CreatedAt, x.c.UserId == userId || role >= NetworkRole.Facilitator))],
+            [.. comments.Select(x => new CommentView(x.c.Id, string.IsNullOrWhiteSpace(x.DisplayName) ? x.Email ?? "" : x.DisplayName, x.c.Text, x.c.CreatedAt, x.c.UserId == userId || role >= NetworkRole.Facilitator))],
             role);
     }
 
@@ -153,7 +157,8 @@ public sealed class ActionPlanService(IDbContextFactory<VerkostamoDbContext> dbF
         {
             return ServiceResult<Guid>.Fail(denied);
         }
-        if (!(await ItemsAsync(db, networkId, Today, ct)).Items.Any(i => i.Action.Id == actionId))
+        // A step of a deleted section or theme takes no comments, as it is not in the plan.
+        if (await actions.GetAsync(networkId, userId, actionId, ct) is null)
         {
             return ServiceResult<Guid>.Fail(ErrorCodes.NotFound);
         }

@@ -1,3 +1,5 @@
+using Verkostamo.Core.Common;
+
 namespace Verkostamo.Core.AnnualClock;
 
 /// <summary>The rings of the annual clock; actions' due dates form a ring of their own from the action plan.</summary>
@@ -24,7 +26,7 @@ public enum Recurrence
 /// An event on the network's annual clock: a single day, a range of days, or recurring. Dates are calendar
 /// dates and times are wall-clock times in Europe/Helsinki; an event without times lasts whole days.
 /// </summary>
-public class ClockEvent
+public class ClockEvent : INetworkRecord
 {
     public Guid Id { get; set; }
     public Guid NetworkId { get; set; }

@@ -224,7 +224,7 @@ public sealed class ClockService(IDbContextFactory<VerkostamoDbContext> dbFactor
             return ServiceResult<Guid>.Fail(clean.ErrorCode!);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (e, error) = await LoadAsync(db, networkId, userId, eventId, false, ct);
+        var (e, error) = await NetworkRecords.LoadWritableAsync<ClockEvent>(db, networkId, userId, eventId, false, ct);
         if (e is null)
         {
             return ServiceResult<Guid>.Fail(error!);
@@ -243,26 +243,14 @@ public sealed class ClockService(IDbContextFactory<VerkostamoDbContext> dbFactor
         return await WorkbookStore.SaveBlockAsync(db, e, nameof(ClockEvent.Version), ct);
     }
 
-    public Task<ServiceResult> DeleteAsync(Guid networkId, string userId, Guid eventId, CancellationToken ct = default) =>
-        ChangeAsync(networkId, userId, eventId, false, "Deleted", e => { e.DeletedAt = clock.GetUtcNow(); e.DeletedByUserId = userId; }, ct);
+    public Task<ServiceResult> DeleteAsync(Guid networkId, string userId, Guid eventId, CancellationToken ct = default) => SetDeletedAsync(networkId, userId, eventId, true, ct);
 
-    public Task<ServiceResult> RestoreAsync(Guid networkId, string userId, Guid eventId, CancellationToken ct = default) =>
-        ChangeAsync(networkId, userId, eventId, true, "Restored", e => { e.DeletedAt = null; e.DeletedByUserId = null; }, ct);
+    public Task<ServiceResult> RestoreAsync(Guid networkId, string userId, Guid eventId, CancellationToken ct = default) => SetDeletedAsync(networkId, userId, eventId, false, ct);
 
-    private async Task<ServiceResult> ChangeAsync(Guid networkId, string userId, Guid eventId, bool deleted, string action, Action<ClockEvent> change, CancellationToken ct)
+    private async Task<ServiceResult> SetDeletedAsync(Guid networkId, string userId, Guid eventId, bool delete, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (e, error) = await LoadAsync(db, networkId, userId, eventId, deleted, ct);
-        if (e is null)
-        {
-            return ServiceResult.Fail(error!);
-        }
-        change(e);
-        e.Version = Guid.NewGuid();
-        e.UpdatedAt = clock.GetUtcNow();
-        e.UpdatedByUserId = userId;
-        db.Audit(e.UpdatedAt, networkId, userId, nameof(ClockEvent), eventId, action, after: new { e.Title }, scope: Scope);
-        return await WorkbookStore.SaveAsync(db, ct);
+        return await NetworkRecords.SetDeletedAsync<ClockEvent>(db, networkId, userId, eventId, delete, clock.GetUtcNow(), e => new { e.Title }, Scope, ct);
     }
 
     /// <summary>
@@ -302,17 +290,6 @@ public sealed class ClockService(IDbContextFactory<VerkostamoDbContext> dbFactor
     private static async Task<bool> ThemeIsValidAsync(VerkostamoDbContext db, Guid networkId, Guid? themeId, CancellationToken ct) =>
         themeId is not { } id || await db.Themes.AnyAsync(t => t.Id == id && t.NetworkId == networkId && t.DeletedAt == null, ct);
 
-    private static async Task<(ClockEvent? Event, string? Error)> LoadAsync(VerkostamoDbContext db, Guid networkId, string userId, Guid eventId, bool deleted, CancellationToken ct)
-    {
-        var role = await NetworkAccess.GetRoleAsync(db, networkId, userId, false, ct);
-        var e = await db.ClockEvents.SingleOrDefaultAsync(x => x.Id == eventId && x.NetworkId == networkId && (x.DeletedAt != null) == deleted, ct);
-        if (role is null || e is null)
-        {
-            return (null, ErrorCodes.NotFound);
-        }
-        return role < NetworkRole.Member ? (null, ErrorCodes.Forbidden) : (e, null);
-    }
-
     private static void Apply(ClockEvent e, ClockEventInput clean, string? userId, DateTimeOffset now)
     {
         e.Title = clean.Title!;
@@ -327,9 +304,7 @@ public sealed class ClockService(IDbContextFactory<VerkostamoDbContext> dbFactor
         e.RecursUntil = clean.RecursUntil;
         e.RecurrenceCount = clean.RecurrenceCount;
         e.ThemeId = clean.ThemeId;
-        e.Version = Guid.NewGuid();
-        e.UpdatedAt = now;
-        e.UpdatedByUserId = userId;
+        NetworkRecords.Touch(e, userId, now);
     }
 
     private static object Snapshot(ClockEvent e) => new

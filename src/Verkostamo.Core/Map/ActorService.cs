@@ -162,9 +162,7 @@ public sealed class ActorService(IDbContextFactory<VerkostamoDbContext> dbFactor
         var now = clock.GetUtcNow();
         var actor = new Actor { Id = Guid.NewGuid(), NetworkId = networkId, CreatedAt = now, CreatedByUserId = userId };
         Apply(actor, clean.Value!);
-        actor.Version = Guid.NewGuid();
-        actor.UpdatedAt = now;
-        actor.UpdatedByUserId = userId;
+        NetworkRecords.Touch(actor, userId, now);
         db.Actors.Add(actor);
         db.Audit(now, networkId, userId, nameof(Actor), actor.Id, "Created", after: Snapshot(actor), scope: Scope);
         await db.SaveChangesAsync(ct);
@@ -190,44 +188,24 @@ public sealed class ActorService(IDbContextFactory<VerkostamoDbContext> dbFactor
         }
         var before = Snapshot(actor);
         Apply(actor, clean.Value!);
-        actor.Version = Guid.NewGuid();
-        Touch(actor, userId);
+        NetworkRecords.Touch(actor, userId, clock.GetUtcNow());
         db.Audit(actor.UpdatedAt, networkId, userId, nameof(Actor), actorId, "Updated", before, Snapshot(actor), Scope);
         return await WorkbookStore.SaveBlockAsync(db, actor, nameof(Actor.Version), ct);
     }
 
     /// <summary>Soft-deletes an actor; its links disappear from the map with it and come back on restore.</summary>
-    public Task<ServiceResult> DeleteAsync(Guid networkId, string userId, Guid actorId, CancellationToken ct = default) =>
-        ChangeAsync(networkId, userId, actorId, false, "Deleted", a => { a.DeletedAt = clock.GetUtcNow(); a.DeletedByUserId = userId; }, ct);
+    public Task<ServiceResult> DeleteAsync(Guid networkId, string userId, Guid actorId, CancellationToken ct = default) => SetDeletedAsync(networkId, userId, actorId, true, ct);
 
-    public Task<ServiceResult> RestoreAsync(Guid networkId, string userId, Guid actorId, CancellationToken ct = default) =>
-        ChangeAsync(networkId, userId, actorId, true, "Restored", a => { a.DeletedAt = null; a.DeletedByUserId = null; }, ct);
+    public Task<ServiceResult> RestoreAsync(Guid networkId, string userId, Guid actorId, CancellationToken ct = default) => SetDeletedAsync(networkId, userId, actorId, false, ct);
 
-    private async Task<ServiceResult> ChangeAsync(Guid networkId, string userId, Guid actorId, bool deleted, string action, Action<Actor> change, CancellationToken ct)
+    private async Task<ServiceResult> SetDeletedAsync(Guid networkId, string userId, Guid actorId, bool delete, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (actor, error) = await LoadAsync(db, networkId, userId, actorId, deleted, ct);
-        if (actor is null)
-        {
-            return ServiceResult.Fail(error!);
-        }
-        change(actor);
-        actor.Version = Guid.NewGuid();
-        Touch(actor, userId);
-        db.Audit(actor.UpdatedAt, networkId, userId, nameof(Actor), actorId, action, after: new { actor.Name }, scope: Scope);
-        return await WorkbookStore.SaveAsync(db, ct);
+        return await NetworkRecords.SetDeletedAsync<Actor>(db, networkId, userId, actorId, delete, clock.GetUtcNow(), a => new { a.Name }, Scope, ct);
     }
 
-    internal static async Task<(Actor? Actor, string? Error)> LoadAsync(VerkostamoDbContext db, Guid networkId, string userId, Guid actorId, bool deleted, CancellationToken ct)
-    {
-        var role = await NetworkAccess.GetRoleAsync(db, networkId, userId, false, ct);
-        var actor = await db.Actors.SingleOrDefaultAsync(a => a.Id == actorId && a.NetworkId == networkId && (a.DeletedAt != null) == deleted, ct);
-        if (role is null || actor is null)
-        {
-            return (null, ErrorCodes.NotFound);
-        }
-        return role < NetworkRole.Member ? (null, ErrorCodes.Forbidden) : (actor, null);
-    }
+    internal static Task<(Actor? Actor, string? Error)> LoadAsync(VerkostamoDbContext db, Guid networkId, string userId, Guid actorId, bool deleted, CancellationToken ct) =>
+        NetworkRecords.LoadWritableAsync<Actor>(db, networkId, userId, actorId, deleted, ct);
 
     internal static void Apply(Actor actor, ActorInput clean)
     {
@@ -277,9 +255,4 @@ public sealed class ActorService(IDbContextFactory<VerkostamoDbContext> dbFactor
             a.Phone, a.Website, [.. a.Tags], a.Notes, a.Version, a.UpdatedAt, a.DeletedAt, all, strong);
     }
 
-    private void Touch(Actor actor, string userId)
-    {
-        actor.UpdatedAt = clock.GetUtcNow();
-        actor.UpdatedByUserId = userId;
-    }
 }

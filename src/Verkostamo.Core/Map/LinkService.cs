@@ -114,9 +114,7 @@ public sealed class LinkService(IDbContextFactory<VerkostamoDbContext> dbFactory
         var now = clock.GetUtcNow();
         var link = new Link { Id = Guid.NewGuid(), NetworkId = networkId, CreatedAt = now, CreatedByUserId = userId };
         Apply(link, clean.Value!);
-        link.Version = Guid.NewGuid();
-        link.UpdatedAt = now;
-        link.UpdatedByUserId = userId;
+        NetworkRecords.Touch(link, userId, now);
         db.Links.Add(link);
         db.Audit(now, networkId, userId, nameof(Link), link.Id, "Created", after: Snapshot(link), scope: ActorService.Scope);
         var saved = await WorkbookStore.SaveAndCommitAsync(db, transaction, ct);
@@ -146,36 +144,21 @@ public sealed class LinkService(IDbContextFactory<VerkostamoDbContext> dbFactory
         }
         var before = Snapshot(link);
         Apply(link, clean.Value!);
-        link.Version = Guid.NewGuid();
-        Touch(link, userId);
+        NetworkRecords.Touch(link, userId, clock.GetUtcNow());
         db.Audit(link.UpdatedAt, networkId, userId, nameof(Link), linkId, "Updated", before, Snapshot(link), ActorService.Scope);
         return await WorkbookStore.SaveBlockAsync(db, link, nameof(Link.Version), ct);
     }
 
-    public Task<ServiceResult> DeleteAsync(Guid networkId, string userId, Guid linkId, CancellationToken ct = default) =>
-        ChangeAsync(networkId, userId, linkId, false, "Deleted", l => { l.DeletedAt = clock.GetUtcNow(); l.DeletedByUserId = userId; }, ct);
+    public Task<ServiceResult> DeleteAsync(Guid networkId, string userId, Guid linkId, CancellationToken ct = default) => SetDeletedAsync(networkId, userId, linkId, true, ct);
 
-    public Task<ServiceResult> RestoreAsync(Guid networkId, string userId, Guid linkId, CancellationToken ct = default) =>
-        ChangeAsync(networkId, userId, linkId, true, "Restored", l => { l.DeletedAt = null; l.DeletedByUserId = null; }, ct);
+    public Task<ServiceResult> RestoreAsync(Guid networkId, string userId, Guid linkId, CancellationToken ct = default) => SetDeletedAsync(networkId, userId, linkId, false, ct);
 
-    private async Task<ServiceResult> ChangeAsync(Guid networkId, string userId, Guid linkId, bool deleted, string action, Action<Link> change, CancellationToken ct)
+    private async Task<ServiceResult> SetDeletedAsync(Guid networkId, string userId, Guid linkId, bool delete, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (link, error) = await LoadAsync(db, networkId, userId, linkId, deleted, ct);
-        if (link is null)
-        {
-            return ServiceResult.Fail(error!);
-        }
-        if (deleted && await CheckEndsAsync(db, networkId, new LinkInput(link.SourceActorId, link.TargetActorId), linkId, ct) is { } conflict)
-        {
-            // Restoring would duplicate a link made since, or point at a deleted actor.
-            return ServiceResult.Fail(conflict);
-        }
-        change(link);
-        link.Version = Guid.NewGuid();
-        Touch(link, userId);
-        db.Audit(link.UpdatedAt, networkId, userId, nameof(Link), linkId, action, after: Snapshot(link), scope: ActorService.Scope);
-        return await WorkbookStore.SaveAsync(db, ct);
+        // Restoring would duplicate a link made since, or point at a deleted actor.
+        return await NetworkRecords.SetDeletedAsync<Link>(db, networkId, userId, linkId, delete, clock.GetUtcNow(), Snapshot, ActorService.Scope, ct,
+            delete ? null : link => CheckEndsAsync(db, networkId, new LinkInput(link.SourceActorId, link.TargetActorId), linkId, ct));
     }
 
     /// <summary>Both ends must be live actors of the network, and no other live link may join the same two actors.</summary>
@@ -193,16 +176,8 @@ public sealed class LinkService(IDbContextFactory<VerkostamoDbContext> dbFactory
         return exists ? ErrorCodes.LinkExists : null;
     }
 
-    private static async Task<(Link? Link, string? Error)> LoadAsync(VerkostamoDbContext db, Guid networkId, string userId, Guid linkId, bool deleted, CancellationToken ct)
-    {
-        var role = await NetworkAccess.GetRoleAsync(db, networkId, userId, false, ct);
-        var link = await db.Links.SingleOrDefaultAsync(l => l.Id == linkId && l.NetworkId == networkId && (l.DeletedAt != null) == deleted, ct);
-        if (role is null || link is null)
-        {
-            return (null, ErrorCodes.NotFound);
-        }
-        return role < NetworkRole.Member ? (null, ErrorCodes.Forbidden) : (link, null);
-    }
+    private static Task<(Link? Link, string? Error)> LoadAsync(VerkostamoDbContext db, Guid networkId, string userId, Guid linkId, bool deleted, CancellationToken ct) =>
+        NetworkRecords.LoadWritableAsync<Link>(db, networkId, userId, linkId, deleted, ct);
 
     internal static void Apply(Link link, LinkInput clean)
     {
@@ -225,9 +200,4 @@ public sealed class LinkService(IDbContextFactory<VerkostamoDbContext> dbFactory
         new(l.Id, l.SourceActorId, names[l.SourceActorId], l.TargetActorId, names[l.TargetActorId], l.Strength, l.Marks, [.. l.Kinds], l.Levels,
             l.Directed, l.Notes, l.Version, l.UpdatedAt, l.DeletedAt);
 
-    private void Touch(Link link, string userId)
-    {
-        link.UpdatedAt = clock.GetUtcNow();
-        link.UpdatedByUserId = userId;
-    }
 }

@@ -1,3 +1,4 @@
+using Verkostamo.Core.Common;
 using Verkostamo.Core.Networks;
 
 namespace Verkostamo.Core.Map;
@@ -6,7 +7,7 @@ namespace Verkostamo.Core.Map;
 /// An organisation, unit, person or group in the network's map and contact list (section 12).
 /// An actor need not have an account.
 /// </summary>
-public class Actor
+public class Actor : INetworkRecord
 {
     public Guid Id { get; set; }
     public Guid NetworkId { get; set; }
@@ -36,7 +37,7 @@ public class Actor
 }
 
 /// <summary>A tie between two actors (section 4), undirected unless <see cref="Directed"/> says it runs from source to target.</summary>
-public class Link
+public class Link : INetworkRecord
 {
     public Guid Id { get; set; }
     public Guid NetworkId { get; set; }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Verkostamo.Core.Accounts;
 using Verkostamo.Core.Actions;
+using Verkostamo.Core.AnnualClock;
 using Verkostamo.Core.Common;
 using Verkostamo.Core.Data;
 using Verkostamo.Core.Networks;
@@ -22,7 +23,8 @@ public sealed class DemoSeeder(
     WorkbookService workbook,
     AnswerService answers,
     ThemeService themes,
-    ActionService actions)
+    ActionService actions,
+    ClockService clockEvents)
 {
     public const string DemoEmail = "demo@verkostamo.fi";
     public const string DemoNetworkName = "Esimerkkiverkosto";
@@ -77,7 +79,8 @@ public sealed class DemoSeeder(
                 created = true;
             }
         }
-        return await FillWorkbookAsync(networkId, ids, ct) || created;
+        var filled = await FillWorkbookAsync(networkId, ids, ct);
+        return await FillClockAsync(networkId, ids, filled, ct) || filled || created;
     }
 
     private async Task<Guid> CreateNetworkAsync(VerkostamoDbContext db, Dictionary<string, string> ids, CancellationToken ct)
@@ -158,6 +161,44 @@ public sealed class DemoSeeder(
             var themeId = Check(await themes.CreateAsync(networkId, writers[theme.By], new ThemeInput(theme.Title, theme.Goal), ct));
             var version = await db.Themes.Where(t => t.Id == themeId).Select(t => t.ResponsibilitiesVersion).SingleAsync(ct);
             await filler.FillAsync(AnswerOwner.Theme(themeId), theme.Answers, version, ct);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Puts a full year of events on the demo clock once: with the demo workbook, or later for a demo network whose
+    /// workbook is filled in but whose clock was never opened. Never when anyone has added an event of their own
+    /// (deleted ones count), and only as members who may still write.
+    /// </summary>
+    private async Task<bool> FillClockAsync(Guid networkId, Dictionary<string, string> ids, bool workbookFilled, CancellationToken ct)
+    {
+        await using (var check = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var fresh = workbookFilled
+                || (!await check.NetworkClocks.AnyAsync(c => c.NetworkId == networkId, ct)
+                    && await check.KeySolutions.AnyAsync(k => k.NetworkId == networkId && k.DeletedAt == null, ct));
+            if (!fresh || await check.ClockEvents.AnyAsync(e => e.NetworkId == networkId && e.CreatedByUserId != null, ct))
+            {
+                return false;
+            }
+        }
+        if (await clockEvents.GetYearAsync(networkId, ids[DemoEmail], clockEvents.Today.Year, ct) is not { CanEdit: true } year)
+        {
+            return false;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Roles are stored by name, so they are compared here rather than in SQL.
+        var writers = (await db.Memberships.Where(m => m.NetworkId == networkId).Select(m => new { m.UserId, m.Role }).ToListAsync(ct))
+            .Where(m => m.Role >= NetworkRole.Member).Select(m => m.UserId).ToHashSet();
+        var phases = await db.WorkbookSections.AsNoTracking().Where(s => s.NetworkId == networkId && s.Key == "learning-phases-clock")
+            .Select(s => s.FieldsJson).SingleOrDefaultAsync(ct) is { } json ? SectionFields.FromJson(json).LearningPhases ?? [] : [];
+        var themesByTitle = await db.Themes.Where(t => t.NetworkId == networkId && t.DeletedAt == null)
+            .ToDictionaryAsync(t => t.Title, t => t.Id, ct);
+        foreach (var e in DemoClock.Events(year.Year, phases))
+        {
+            var by = writers.Contains(ids[e.By]) ? ids[e.By] : ids[DemoEmail];
+            var input = e.Theme is not null && themesByTitle.TryGetValue(e.Theme, out var themeId) ? e.Input with { ThemeId = themeId } : e.Input;
+            Check(await clockEvents.CreateAsync(networkId, by, input, ct));
         }
         return true;
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Verkostamo.Core.Accounts;
 using Verkostamo.Core.Actions;
+using Verkostamo.Core.AnnualClock;
 using Verkostamo.Core.Data;
 using Verkostamo.Core.Demo;
 using Verkostamo.Core.Networks;
@@ -123,6 +124,41 @@ public class DemoSeederTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_demo_clock_has_a_full_year_of_events_on_every_ring_with_the_steps_and_is_written_once()
+    {
+        await using var database = await TestDatabase.Create().MigrateAsync();
+        await using var services = BuildServices(database);
+        Assert.True(await SeedAsync(services));
+        Guid networkId;
+        string demoId;
+        await using (var db = new VerkostamoDbContext(database.Options()))
+        {
+            networkId = await db.Networks.Where(n => n.Name == DemoSeeder.DemoNetworkName).Select(n => n.Id).SingleAsync();
+            demoId = await db.Users.Where(u => u.Email == DemoSeeder.DemoEmail).Select(u => u.Id).SingleAsync();
+        }
+        var clockService = services.GetRequiredService<ClockService>();
+        var year = (await clockService.GetYearAsync(networkId, demoId, clockService.Today.Year))!;
+
+        Assert.All(Enum.GetValues<ClockRing>(), ring => Assert.Contains(year.Items, i => i.Ring == ring));
+        Assert.All(Enumerable.Range(1, 12), month => Assert.Contains(year.Items, i => i.Start.Month <= month && i.End.Month >= month && i.Ring != ClockRing.Actions));
+        Assert.Contains(year.Events, e => e.Recurrence == Recurrence.Weekly);
+        Assert.Contains(year.Events, e => e.Recurrence == Recurrence.Quarterly);
+        Assert.Equal(3, year.Events.Where(e => e.ThemeId is not null).Select(e => e.ThemeId).Distinct().Count());
+        // The learning phases on the wheel are the ones the demo workbook names in section 10.
+        Assert.Contains(year.Events, e => e.Category == ClockCategory.LearningPhase && e.Title == "Tilannekuva ja asiakaspalaute");
+        await using (var db = new VerkostamoDbContext(database.Options()))
+        {
+            var dated = await db.Actions.CountAsync(a => a.NetworkId == networkId && a.DeletedAt == null && a.DueDate != null && a.DueDate.Value.Year == year.Year);
+            Assert.Equal(dated, year.Items.Count(i => i.Ring == ClockRing.Actions));
+            Assert.True(await db.AuditEntries.Where(e => e.NetworkId == networkId && e.Entity == nameof(ClockEvent)).Select(e => e.UserId).Distinct().CountAsync() >= 4);
+        }
+
+        var events = year.Events.Count;
+        Assert.False(await SeedAsync(services));
+        Assert.Equal(events, (await clockService.GetYearAsync(networkId, demoId, year.Year))!.Events.Count);
+    }
+
+    [Fact]
     public async Task A_demo_network_from_before_the_workbook_gets_its_answers_once()
     {
         await using var database = await TestDatabase.Create().MigrateAsync();
@@ -232,11 +268,13 @@ public class DemoSeederTests(ITestOutputHelper output)
         Assert.Equal(filled, await CountsAsync(database));
     }
 
-    /// <summary>Leaves the demo network as the version before the workbook left it: no workbook, no history of one.</summary>
+    /// <summary>Leaves the demo network as the version before the workbook left it: no workbook, no clock, no history of either.</summary>
     private static async Task ForgetWorkbookAsync(VerkostamoDbContext db, Guid networkId)
     {
         await db.Actions.Where(a => a.NetworkId == networkId).ExecuteDeleteAsync();
         await db.KeySolutions.Where(k => k.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.ClockEvents.Where(e => e.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.NetworkClocks.Where(c => c.NetworkId == networkId).ExecuteDeleteAsync();
         await db.Themes.Where(t => t.NetworkId == networkId).ExecuteDeleteAsync();
         await db.LeadershipPlacements.Where(p => p.NetworkId == networkId).ExecuteDeleteAsync();
         await db.WorkbookSections.Where(s => s.NetworkId == networkId).ExecuteDeleteAsync();
@@ -284,6 +322,7 @@ public class DemoSeederTests(ITestOutputHelper output)
         services.AddSingleton<AnswerService>();
         services.AddSingleton<ThemeService>();
         services.AddSingleton<ActionService>();
+        services.AddSingleton<ClockService>();
         services.AddScoped<DemoSeeder>();
         return services.BuildServiceProvider();
     }

@@ -9,6 +9,7 @@ using Verkostamo.Core.Audit;
 using Verkostamo.Core.Map;
 using Verkostamo.Core.Map.Survey;
 using Verkostamo.Core.Networks;
+using Verkostamo.Core.Notifications;
 using Verkostamo.Core.Workbook;
 
 namespace Verkostamo.Core.Data;
@@ -38,6 +39,7 @@ public class VerkostamoDbContext(DbContextOptions<VerkostamoDbContext> options) 
     public DbSet<MapVersion> MapVersions => Set<MapVersion>();
     public DbSet<MapSurveyLink> MapSurveyLinks => Set<MapSurveyLink>();
     public DbSet<MapSurveyResponse> MapSurveyResponses => Set<MapSurveyResponse>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

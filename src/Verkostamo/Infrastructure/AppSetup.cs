@@ -43,6 +43,15 @@ public static class AppSetup
         services.AddVerkostamoData();
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<BinPurgeService>();
+        // E-mail is off until a mail server is configured (Smtp:Host); in-app reminders work without it.
+        services.Configure<SmtpOptions>(builder.Configuration.GetSection(SmtpOptions.Section));
+        services.AddSingleton<Verkostamo.Core.Notifications.IEmailTransport, SmtpEmailTransport>();
+        services.AddSingleton<Features.Actions.ReminderEmails>();
+        services.AddSingleton<Features.Actions.EmailReminderService>();
+        if (builder.Configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() is { Enabled: true })
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<Features.Actions.EmailReminderService>());
+        }
         services.AddHttpContextAccessor();
 
         services.AddLocalization();

@@ -47,6 +47,8 @@ public static class DataServices
         services.AddSingleton<MapViewService>();
         services.AddSingleton<MapVersionService>();
         services.AddSingleton<MapSurveyService>();
+        services.AddSingleton<Verkostamo.Core.Notifications.EmailOutbox>();
+        services.AddSingleton<Verkostamo.Core.Notifications.ReminderRecipients>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -47,6 +47,7 @@ public static class DataServices
         services.AddSingleton<MapViewService>();
         services.AddSingleton<MapVersionService>();
         services.AddSingleton<MapSurveyService>();
+        services.AddSingleton<ActorMergeService>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

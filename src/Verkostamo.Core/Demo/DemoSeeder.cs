@@ -77,7 +77,12 @@ public sealed class DemoSeeder(
                 created = true;
             }
         }
-        return await FillWorkbookAsync(networkId, ids, ct) || created;
+        var filled = await FillWorkbookAsync(networkId, ids, ct);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            filled |= await DemoMap.SeedAsync(db, networkId, demoId, clock.GetUtcNow(), ct);
+        }
+        return filled || created;
     }
 
     private async Task<Guid> CreateNetworkAsync(VerkostamoDbContext db, Dictionary<string, string> ids, CancellationToken ct)

@@ -43,6 +43,7 @@ public static class AppSetup
         services.AddVerkostamoData();
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<BinPurgeService>();
+        services.AddHostedService<Verkostamo.Features.Map.Versions.YearlyMapVersionService>();
         services.AddHttpContextAccessor();
 
         services.AddLocalization();

@@ -299,6 +299,11 @@ public class DemoSeederTests(ITestOutputHelper output)
         await db.WorkbookSections.Where(s => s.NetworkId == networkId).ExecuteDeleteAsync();
         await db.Workbooks.Where(w => w.NetworkId == networkId).ExecuteDeleteAsync();
         await db.AuditEntries.Where(e => e.NetworkId == networkId).ExecuteDeleteAsync();
+        // Nor had it a map.
+        await db.MapVersions.Where(v => v.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.MapViews.Where(v => v.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.Links.Where(l => l.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.Actors.Where(a => a.NetworkId == networkId).ExecuteDeleteAsync();
     }
 
     private sealed record Counts(int Sections, int KeySolutions, int Actions, int Themes, int Audit);

@@ -68,6 +68,7 @@ public class MapDuplicatesPageTests(VerkostamoAppFactory app) : IClassFixture<Ve
 
         Assert.Contains(Texts.Get("MapCore.Duplicates.Reason.SameEmail"), page, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"Form.Merged\"", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("?merge=", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(Texts.Get("MapCore.Duplicates.MergeInto", "fi", "Kansaneläkelaitos", "Kela"), page, StringComparison.Ordinal);
+        Assert.DoesNotContain(Texts.Get("MapCore.Duplicates.ConfirmTitle", "fi", "Kansaneläkelaitos", "Kela"), page, StringComparison.Ordinal);
     }
 }

@@ -50,7 +50,7 @@ public class MapVersionsPageTests(VerkostamoAppFactory app) : IClassFixture<Verk
         Assert.Contains("Ennen arviointia", list, StringComparison.Ordinal);
         Assert.Contains(Texts.Get("MapCore.Versions.CountsText", "fi", "1", "0"), list, StringComparison.Ordinal);
         Assert.Contains(Texts.Get("MapCore.Versions.Reason.Manual"), list, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/networks/{networkId}/map/versions/compare?from={version.Id}&amp;to=current\"", list, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/networks/{networkId}/map/versions/compare?from={version.Id}&to=current\"", list, StringComparison.Ordinal);
 
         var confirm = Texts.Decoded(await client.GetStringAsync($"{url}?confirm={version.Id}"));
         Assert.Contains(Texts.Get("MapCore.Versions.ConfirmDelete", "fi", "Ennen arviointia"), confirm, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Verkostamo.BrowserTests.Infrastructure;
+using Verkostamo.BrowserTests.Pages;
 using Verkostamo.BrowserTests.Workbook;
 using Verkostamo.Core.Map;
 using Verkostamo.Core.Networks;

@@ -74,4 +74,5 @@ public static class ErrorCodes
     public const string SurveyEmpty = "SurveyEmpty";
     public const string SurveyDuplicate = "SurveyDuplicate";
     public const string SurveyTooLarge = "SurveyTooLarge";
+    public const string MergeInvalid = "MergeInvalid";
 }

@@ -80,7 +80,13 @@ public sealed class DemoSeeder(
             }
         }
         var filled = await FillWorkbookAsync(networkId, ids, ct);
-        return await FillClockAsync(networkId, ids, filled, ct) || filled || created;
+        var clockFilled = await FillClockAsync(networkId, ids, filled, ct);
+        bool mapFilled;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            mapFilled = await DemoMap.SeedAsync(db, networkId, demoId, clock.GetUtcNow(), ct);
+        }
+        return filled || clockFilled || mapFilled || created;
     }
 
     private async Task<Guid> CreateNetworkAsync(VerkostamoDbContext db, Dictionary<string, string> ids, CancellationToken ct)

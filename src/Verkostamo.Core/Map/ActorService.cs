@@ -248,7 +248,7 @@ public sealed class ActorService(IDbContextFactory<VerkostamoDbContext> dbFactor
         return counts;
     }
 
-    private static ActorView ToView(Actor a, Dictionary<Guid, (int All, int Strong)> counts)
+    internal static ActorView ToView(Actor a, Dictionary<Guid, (int All, int Strong)> counts)
     {
         var (all, strong) = counts.GetValueOrDefault(a.Id);
         return new ActorView(a.Id, a.Name, a.Kind, a.Sector, a.Levels, a.RoleNow, a.RoleWanted, a.Organisation, a.ContactPerson, a.Email,

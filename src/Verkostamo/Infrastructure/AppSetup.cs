@@ -52,6 +52,7 @@ public static class AppSetup
         {
             services.AddHostedService(sp => sp.GetRequiredService<Features.Actions.EmailReminderService>());
         }
+        services.AddHostedService<Verkostamo.Features.Map.Versions.YearlyMapVersionService>();
         services.AddHttpContextAccessor();
 
         services.AddLocalization();

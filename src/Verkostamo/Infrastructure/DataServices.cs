@@ -49,6 +49,7 @@ public static class DataServices
         services.AddSingleton<MapSurveyService>();
         services.AddSingleton<Verkostamo.Core.Notifications.EmailOutbox>();
         services.AddSingleton<Verkostamo.Core.Notifications.ReminderRecipients>();
+        services.AddSingleton<ActorMergeService>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

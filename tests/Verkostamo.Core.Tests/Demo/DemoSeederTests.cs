@@ -8,6 +8,7 @@ using Verkostamo.Core.Actions;
 using Verkostamo.Core.AnnualClock;
 using Verkostamo.Core.Data;
 using Verkostamo.Core.Demo;
+using Verkostamo.Core.Map;
 using Verkostamo.Core.Networks;
 using Verkostamo.Core.Tests.Support;
 using Verkostamo.Core.Workbook;
@@ -171,6 +172,7 @@ public class DemoSeederTests(ITestOutputHelper output)
         {
             var networkId = await db.Networks.Where(n => n.Name == DemoSeeder.DemoNetworkName).Select(n => n.Id).SingleAsync();
             await ForgetWorkbookAsync(db, networkId);
+            await ForgetMapAsync(db, networkId);
         }
         Assert.Equal(new Counts(0, 0, 0, 0, 0), await CountsAsync(database));
 
@@ -268,6 +270,62 @@ public class DemoSeederTests(ITestOutputHelper output)
         Assert.Equal(filled, await CountsAsync(database));
     }
 
+    [Fact]
+    public async Task The_demo_map_has_actors_links_two_views_and_two_versions_a_year_apart_that_tell_a_story()
+    {
+        await using var database = await TestDatabase.Create().MigrateAsync();
+        await using var services = BuildServices(database);
+        Assert.True(await SeedAsync(services));
+
+        await using var db = new VerkostamoDbContext(database.Options());
+        var network = await db.Networks.SingleAsync(n => n.Name == DemoSeeder.DemoNetworkName);
+        var actors = await db.Actors.Where(a => a.NetworkId == network.Id && a.DeletedAt == null).ToListAsync();
+        var live = actors.Select(a => a.Id).ToHashSet();
+        var links = (await db.Links.Where(l => l.NetworkId == network.Id && l.DeletedAt == null).ToListAsync())
+            .Where(l => live.Contains(l.SourceActorId) && live.Contains(l.TargetActorId)).ToList();
+        Assert.InRange(actors.Count, 38, 46);
+        Assert.InRange(links.Count, 85, 105);
+        Assert.All(Enum.GetValues<Sector>(), s => Assert.Contains(actors, a => a.Sector == s));
+        Assert.All(Enum.GetValues<ActorKind>(), k => Assert.Contains(actors, a => a.Kind == k));
+        Assert.All(MapVocabulary.Levels, l => Assert.Contains(actors, a => a.Levels.HasFlag(l)));
+        Assert.Equal(2, actors.Count(a => a.RoleNow == ParticipationRole.Locomotive && a.Kind == ActorKind.Organisation));
+        Assert.Contains(actors, a => a.RoleWanted is not null && a.RoleWanted != a.RoleNow);
+        Assert.All(new[] { "tiedonvaihto", "asiakasohjaus", "yhteinen kehittäminen", "rahoitus" }, k => Assert.Contains(links, l => l.Kinds.Contains(k)));
+        Assert.Contains(links, l => (l.Marks & MapVocabulary.StrongMarks) != 0 && l.Strength == LinkStrength.Strong);
+        Assert.Contains(actors, a => a.Email is not null && a.Tags.Count > 0);
+
+        var views = await db.MapViews.Where(v => v.NetworkId == network.Id).OrderBy(v => v.Order).ToListAsync();
+        Assert.Equal(["Koko verkosto", "Sektorit ja tasot"], views.Select(v => v.Name));
+        Assert.Equal((MapLayout.Force, MapStyleBy.Sector), (MapViewSettings.FromJson(views[0].SettingsJson).Layout, MapViewSettings.FromJson(views[0].SettingsJson).ColourBy));
+        Assert.Equal((MapLayout.SectorLevelGrid, MapStyleBy.Role), (MapViewSettings.FromJson(views[1].SettingsJson).Layout, MapViewSettings.FromJson(views[1].SettingsJson).ColourBy));
+
+        var versions = await db.MapVersions.Where(v => v.NetworkId == network.Id).OrderBy(v => v.TakenAt).ToListAsync();
+        Assert.Equal(2, versions.Count);
+        Assert.Equal(TimeSpan.FromDays(365), versions[1].TakenAt - versions[0].TakenAt);
+        Assert.Equal(actors.Count, versions[1].ActorCount);
+        var past = MapDocument.FromJson(versions[0].SnapshotJson);
+        var comparison = MapComparer.Compare(past, MapDocument.FromJson(versions[1].SnapshotJson));
+        Assert.True(comparison.HasChanges);
+        Assert.NotEmpty(comparison.StrengthChanges);
+        Assert.NotEmpty(comparison.AddedActors);
+        Assert.NotEmpty(comparison.RemovedActors);
+        Assert.Contains(comparison.RoleChanges, c => c.After == ParticipationRole.Locomotive);
+        // A year ago the third sector was joined to the others by weak links only; now it has strong ones.
+        var sectors = past.Actors.ToDictionary(a => a.Key, a => a.Sector);
+        bool Bridge(string a, string b) => (sectors[a] == Sector.ThirdSector) != (sectors[b] == Sector.ThirdSector);
+        Assert.DoesNotContain(past.Links, l => Bridge(l.SourceKey, l.TargetKey) && l.Strength == LinkStrength.Strong);
+        var sectorNow = actors.ToDictionary(a => a.Id, a => a.Sector);
+        Assert.Contains(links, l => l.Strength == LinkStrength.Strong && (sectorNow[l.SourceActorId] == Sector.ThirdSector) != (sectorNow[l.TargetActorId] == Sector.ThirdSector));
+        Assert.Single(past.Actors, a => a.RoleNow == ParticipationRole.Locomotive && a.Kind == ActorKind.Organisation);
+
+        // Seeding again adds nothing to the map.
+        var before = (await db.Actors.CountAsync(a => a.NetworkId == network.Id), await db.Links.CountAsync(l => l.NetworkId == network.Id),
+            await db.MapViews.CountAsync(v => v.NetworkId == network.Id), await db.MapVersions.CountAsync(v => v.NetworkId == network.Id));
+        Assert.False(await SeedAsync(services));
+        Assert.Equal(before, (await db.Actors.CountAsync(a => a.NetworkId == network.Id), await db.Links.CountAsync(l => l.NetworkId == network.Id),
+            await db.MapViews.CountAsync(v => v.NetworkId == network.Id), await db.MapVersions.CountAsync(v => v.NetworkId == network.Id)));
+    }
+
     /// <summary>Leaves the demo network as the version before the workbook left it: no workbook, no clock, no history of either.</summary>
     private static async Task ForgetWorkbookAsync(VerkostamoDbContext db, Guid networkId)
     {
@@ -280,6 +338,15 @@ public class DemoSeederTests(ITestOutputHelper output)
         await db.WorkbookSections.Where(s => s.NetworkId == networkId).ExecuteDeleteAsync();
         await db.Workbooks.Where(w => w.NetworkId == networkId).ExecuteDeleteAsync();
         await db.AuditEntries.Where(e => e.NetworkId == networkId).ExecuteDeleteAsync();
+    }
+
+    /// <summary>A demo network from before the map had none.</summary>
+    private static async Task ForgetMapAsync(VerkostamoDbContext db, Guid networkId)
+    {
+        await db.MapVersions.Where(v => v.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.MapViews.Where(v => v.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.Links.Where(l => l.NetworkId == networkId).ExecuteDeleteAsync();
+        await db.Actors.Where(a => a.NetworkId == networkId).ExecuteDeleteAsync();
     }
 
     private sealed record Counts(int Sections, int KeySolutions, int Actions, int Themes, int Audit);

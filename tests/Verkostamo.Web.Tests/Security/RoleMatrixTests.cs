@@ -112,10 +112,24 @@ public partial class RoleMatrixTests(RoleMatrixAppFactory app) : IClassFixture<R
         Api("POST",   "/api/v1/networks/{id}/themes/{theme}/steps",                   Unauthorized, Forbidden, Created,   Created,   Created,   NotFound, NotFound, body: _ => new { title = "Uusi" }),
         Api("PUT",    "/api/v1/networks/{id}/themes/{theme}/responsibilities",        Unauthorized, Forbidden, Ok,        Ok,        Ok,        NotFound, NotFound, body: s => new { text = "Uusi", version = s.Book!.ThemeResponsibilitiesVersion }),
 
+        // The map: viewers read, members change actors, links, views and versions.
+        Api("GET",    "/api/v1/networks/{id}/actors",                                 Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("GET",    "/api/v1/networks/{id}/actors/duplicates",                      Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("POST",   "/api/v1/networks/{id}/actors",                                 Unauthorized, Forbidden, Created,   Created,   Created,   NotFound, NotFound, body: _ => new { name = "Uusi toimija" }),
+        Api("GET",    "/api/v1/networks/{id}/links",                                  Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("GET",    "/api/v1/networks/{id}/map/views",                              Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("POST",   "/api/v1/networks/{id}/map/views",                              Unauthorized, Forbidden, Created,   Created,   Created,   NotFound, NotFound, body: _ => new { name = "Näkymä" }),
+        Api("GET",    "/api/v1/networks/{id}/map/versions",                           Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("GET",    "/api/v1/networks/{id}/map/versions/compare?from=current&to=current", Unauthorized, Ok,  Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("POST",   "/api/v1/networks/{id}/map/versions",                           Unauthorized, Forbidden, Created,   Created,   Created,   NotFound, NotFound, body: _ => new { name = "Versio" }),
+
         //   method   url                          anonymous viewer    member    facilitator owner     other     missing
         Page("GET",   "/networks/{id}",            ToLogin,  Ok,       Ok,       Ok,         Ok,       NotFound, NotFound),
         Page("GET",   "/networks/{id}/members",    ToLogin,  Ok,       Ok,       Ok,         Ok,       NotFound, NotFound),
         Page("GET",   "/networks/{id}/settings",   ToLogin,  ToDenied, ToDenied, Ok,         Ok,       NotFound, NotFound),
+        Page("GET",   "/networks/{id}/map/duplicates", ToLogin, Ok,     Ok,       Ok,         Ok,       NotFound, NotFound),
+        Page("GET",   "/networks/{id}/map/versions", ToLogin,  Ok,       Ok,       Ok,         Ok,       NotFound, NotFound),
+        Page("GET",   "/networks/{id}/map/versions/compare?from=current&to=current", ToLogin, Ok, Ok, Ok, Ok,  NotFound, NotFound),
         // The forms behind those pages, posted by hand: the page's policy guards the post as well.
         Page("POST",  "/networks/{id}/settings",   ToLogin,  ToDenied, ToDenied, DoneThen("/networks/{id}/settings"), DoneThen("/networks/{id}/settings"), NotFound, NotFound,
             form: s => [("_handler", "network-details"), ("Input.Version", s.Version.ToString()), ("Input.Name", "Uusi nimi"), ("Input.Language", "fi")]),

@@ -68,7 +68,20 @@ public static class Arrange
             .OrderBy(i => i.Id).Select(i => $"{i.Id}:{i.AcceptedAt}:{i.RevokedAt}");
         var logos = (await db.NetworkLogos.AsNoTracking().Where(l => l.NetworkId == networkId).Select(l => l.Id).ToListAsync()).Order();
         return $"{network}\nmembers: {string.Join(", ", members)}\ninvitations: {string.Join(", ", invitations)}\nlogos: {string.Join(", ", logos)}"
-            + await WorkbookSnapshotAsync(db, networkId);
+            + await WorkbookSnapshotAsync(db, networkId) + await MapSnapshotAsync(db, networkId);
+    }
+
+    /// <summary>The map part of <see cref="SnapshotAsync"/>: actors, links, saved views and versions, with their versions.</summary>
+    private static async Task<string> MapSnapshotAsync(VerkostamoDbContext db, Guid networkId)
+    {
+        var actors = (await db.Actors.AsNoTracking().Where(a => a.NetworkId == networkId).Select(a => new { a.Id, a.Version, a.DeletedAt }).ToListAsync())
+            .OrderBy(a => a.Id).Select(a => a.ToString());
+        var links = (await db.Links.AsNoTracking().Where(l => l.NetworkId == networkId).Select(l => new { l.Id, l.Version, l.DeletedAt }).ToListAsync())
+            .OrderBy(l => l.Id).Select(l => l.ToString());
+        var views = (await db.MapViews.AsNoTracking().Where(v => v.NetworkId == networkId).Select(v => new { v.Id, v.Version }).ToListAsync())
+            .OrderBy(v => v.Id).Select(v => v.ToString());
+        var versions = (await db.MapVersions.AsNoTracking().Where(v => v.NetworkId == networkId).Select(v => v.Id).ToListAsync()).Order();
+        return $"\nactors: {string.Join(", ", actors)}\nlinks: {string.Join(", ", links)}\nviews: {string.Join(", ", views)}\nversions: {string.Join(", ", versions)}";
     }
 
     /// <summary>The workbook part of <see cref="SnapshotAsync"/>: sections, key solutions, steps and themes, with their versions.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Verkostamo.Core.Accounts;
 using Verkostamo.Features.AnnualClock;
+using Verkostamo.Features.Map;
 using Verkostamo.Features.Members;
 using Verkostamo.Features.Networks;
 using Verkostamo.Features.Workbook;
@@ -30,5 +31,6 @@ public static class ApiEndpoints
         api.MapWorkbookApi();
         api.MapThemeApi();
         api.MapClockApi();
+        api.MapNetworkMapApi();
     }
 }

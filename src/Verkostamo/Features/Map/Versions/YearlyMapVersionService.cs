@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Verkostamo.Components.Shared;
+using Verkostamo.Core.Map;
+using Verkostamo.Resources;
+
+namespace Verkostamo.Features.Map.Versions;
+
+/// <summary>
+/// Takes the yearly version of every map that is due one, at start and then once a day, so that a network
+/// can always compare its map with a year ago even if nobody remembered to take a version.
+/// </summary>
+public sealed class YearlyMapVersionService(MapVersionService versions, IStringLocalizer<SharedResource> l, TimeProvider clock,
+    ILogger<YearlyMapVersionService> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromDays(1);
+
+    /// <summary>The versions' names are stored text, written in the product's default language whatever the server's culture.</summary>
+    private static readonly CultureInfo NameCulture = CultureInfo.GetCultureInfo("fi");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                var taken = await RunOnceAsync(stoppingToken);
+                if (taken > 0)
+                {
+                    logger.LogInformation("Took the yearly map version of {Count} network(s)", taken);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A failed pass is retried the next day; it must never stop the app.
+                logger.LogError(ex, "Taking the yearly map versions failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass over every network with a map; returns how many yearly versions were taken.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        var name = YearlyName(clock.GetUtcNow().InFinland().Year);
+        var taken = 0;
+        foreach (var networkId in await versions.NetworksWithMapsAsync(ct))
+        {
+            try
+            {
+                if (await versions.EnsureYearlyAsync(networkId, name, ct) is not null)
+                {
+                    taken++;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One network's failure must not keep the others from their versions.
+                logger.LogError(ex, "Taking the yearly map version of network {NetworkId} failed", networkId);
+            }
+        }
+        return taken;
+    }
+
+    private string YearlyName(int year)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = NameCulture;
+            return l["MapCore.Yearly.Name", year.ToString(CultureInfo.InvariantCulture)];
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}

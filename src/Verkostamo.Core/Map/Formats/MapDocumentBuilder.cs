@@ -10,7 +10,7 @@ namespace Verkostamo.Core.Map.Formats;
 /// </summary>
 internal sealed class MapDocumentBuilder(MapImportLimits limits)
 {
-    private sealed record PendingLink(MapFileLocation At, string? Id, string Source, string Target, Dictionary<string, string> Fields);
+    private sealed record PendingLink(MapFileLocation At, string? Id, string Source, string Target, Dictionary<string, string> Fields, HashSet<string> Present);
 
     private readonly List<MapDocumentActor> actors = [];
     private readonly Dictionary<string, MapFileLocation> actorKeys = new(StringComparer.Ordinal);
@@ -20,6 +20,8 @@ internal sealed class MapDocumentBuilder(MapImportLimits limits)
     private readonly Dictionary<(string Code, string Detail), int> counted = [];
     private readonly Dictionary<(string Code, string Detail), MapFileLocation?> firstAt = [];
     private readonly HashSet<string> ignored = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlySet<string>> actorFields = new(StringComparer.Ordinal);
+    private HashSet<string> present = [];
 
     /// <summary>True once enough errors are known: readers stop early.</summary>
     public bool Full => errors.Count >= limits.MaxErrors;
@@ -56,9 +58,14 @@ internal sealed class MapDocumentBuilder(MapImportLimits limits)
     private Dictionary<string, string> Clean(IEnumerable<KeyValuePair<string, string?>> raw, HashSet<string> known)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, value) in raw)
         {
             var key = MapFileFields.Canonical(name);
+            if (known.Contains(key))
+            {
+                present.Add(key);
+            }
             if (!known.Contains(key))
             {
                 if (!string.IsNullOrWhiteSpace(name))
@@ -120,6 +127,7 @@ internal sealed class MapDocumentBuilder(MapImportLimits limits)
             Error(MapFileCodes.DuplicateId, at, key);
             return;
         }
+        actorFields[key] = present;
 
         var kind = Enum<ActorKind>(f, MapFileFields.Kind, MapFileFields.TryKind, ActorKind.Organisation, at, warnMissing: true);
         var sector = Enum<Sector>(f, MapFileFields.Sector, MapFileFields.TrySector, Sector.Other, at, warnMissing: true);
@@ -223,7 +231,7 @@ internal sealed class MapDocumentBuilder(MapImportLimits limits)
             Error(MapFileCodes.EndMissing, at, source is null ? MapFileFields.Source : MapFileFields.Target);
             return;
         }
-        links.Add(new PendingLink(at, f.GetValueOrDefault(MapFileFields.Id), source, target, f));
+        links.Add(new PendingLink(at, f.GetValueOrDefault(MapFileFields.Id), source, target, f, present));
     }
 
     public MapFileContent Build(MapFileFormat format)
@@ -253,6 +261,7 @@ internal sealed class MapDocumentBuilder(MapImportLimits limits)
                 // A links-only file names its actors in the link rows.
                 actors.Add(new MapDocumentActor(reference, reference));
                 actorKeys[reference] = at;
+                actorFields[reference] = new HashSet<string> { MapFileFields.Name };
                 byName[MapComparer.NameKey(reference)] = reference;
                 Warn(MapFileCodes.ActorImplied, at, MapFileFields.Name);
                 return reference;
@@ -262,6 +271,7 @@ internal sealed class MapDocumentBuilder(MapImportLimits limits)
         }
 
         var result = new List<MapDocumentLink>();
+        var linkFields = new List<IReadOnlySet<string>>();
         var pairs = new HashSet<(string, string)>();
         var linkIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var link in links)
@@ -300,6 +310,7 @@ internal sealed class MapDocumentBuilder(MapImportLimits limits)
             {
                 Warn(MapFileCodes.ValueUnknown, link.At, $"{MapFileFields.Directed}={dd}");
             }
+            linkFields.Add(link.Present);
             result.Add(new MapDocumentLink(source, target)
             {
                 Key = link.Id,
@@ -319,6 +330,6 @@ internal sealed class MapDocumentBuilder(MapImportLimits limits)
         }
         return errors.Count > 0
             ? new MapFileContent(format, MapDocument.Empty, all, [.. errors])
-            : new MapFileContent(format, new MapDocument([.. actors], [.. result]), all, []);
+            : new MapFileContent(format, new MapDocument([.. actors], [.. result]), all, []) { ActorFields = actorFields, LinkFields = linkFields };
     }
 }

@@ -51,6 +51,15 @@ public sealed record MapFileContent(MapFileFormat Format, MapDocument Document, 
 {
     public bool Succeeded => Errors.Count == 0;
 
+    /// <summary>
+    /// The attributes each actor's row had (by actor key), so that an import updates only what the file says: a links-only
+    /// file names actors without touching their sector. An actor missing here had every attribute.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> ActorFields { get; init; } = new Dictionary<string, IReadOnlySet<string>>();
+
+    /// <summary>The attributes each link's row had, in the order of <see cref="MapDocument.Links"/>.</summary>
+    public IReadOnlyList<IReadOnlySet<string>> LinkFields { get; init; } = [];
+
     public static MapFileContent Fail(MapFileFormat format, MapFileMessage error) => new(format, MapDocument.Empty, [], [error]);
 }
 
@@ -79,6 +88,9 @@ public static class MapFileCodes
     public const string MissingActor = "MissingActor";
     public const string SelfLink = "SelfLink";
     public const string TooManyErrors = "TooManyErrors";
+
+    /// <summary>A value the actor or link rules refuse; the detail is the rule's error code (<c>Error.{code}</c>).</summary>
+    public const string ValueInvalid = "ValueInvalid";
 
     // Warnings: the file imports, with these defaults.
     public const string ValueMissing = "ValueMissing";

@@ -47,6 +47,10 @@ public static class DataServices
         services.AddSingleton<MapViewService>();
         services.AddSingleton<MapVersionService>();
         services.AddSingleton<MapSurveyService>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(Verkostamo.Core.Map.Formats.MapImportLimits.Section)
+            .Get<Verkostamo.Core.Map.Formats.MapImportLimits>() ?? new Verkostamo.Core.Map.Formats.MapImportLimits());
+        services.AddSingleton<Verkostamo.Core.Map.Import.MapImportService>();
+        services.AddSingleton<Verkostamo.Core.Map.Import.MapExportService>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Verkostamo.Core.Accounts;
 using Verkostamo.Features.AnnualClock;
 using Verkostamo.Features.Members;
+using Verkostamo.Features.Map;
 using Verkostamo.Features.Networks;
 using Verkostamo.Features.Workbook;
 using Verkostamo.Infrastructure;
@@ -30,5 +31,6 @@ public static class ApiEndpoints
         api.MapWorkbookApi();
         api.MapThemeApi();
         api.MapClockApi();
+        api.MapMapFilesApi();
     }
 }

@@ -46,11 +46,33 @@ public sealed class MapImportService(IDbContextFactory<VerkostamoDbContext> dbFa
     public const string ImportInvalid = "ImportInvalid";
 
     /// <summary>What importing the file would change; NotFound or Forbidden (facilitators and owners import) without access.</summary>
-    public async Task<ServiceResult<MapImportPreview>> PreviewAsync(Guid networkId, string userId, Stream file, string fileName, CancellationToken ct = default)
+    public Task<ServiceResult<MapImportPreview>> PreviewAsync(Guid networkId, string userId, Stream file, string fileName, CancellationToken ct = default) =>
+        PreviewCoreAsync(networkId, userId, file, fileName, ct);
+
+    public Task<ServiceResult<MapImportPreview>> ApplyAsync(Guid networkId, string userId, Stream file, string fileName, CancellationToken ct = default) =>
+        ApplyCoreAsync(networkId, userId, file, fileName, ct);
+
+    /// <summary>
+    /// The command line's preview: it runs on the instance's own database as its administrator, so any live network
+    /// may be named; the audit trail records no user.
+    /// </summary>
+    public Task<ServiceResult<MapImportPreview>> PreviewAsAdministratorAsync(Guid networkId, Stream file, string fileName, CancellationToken ct = default) =>
+        PreviewCoreAsync(networkId, null, file, fileName, ct);
+
+    /// <summary>The command line's import (see <see cref="PreviewAsAdministratorAsync"/>).</summary>
+    public Task<ServiceResult<MapImportPreview>> ApplyAsAdministratorAsync(Guid networkId, Stream file, string fileName, CancellationToken ct = default) =>
+        ApplyCoreAsync(networkId, null, file, fileName, ct);
+
+    /// <summary>Facilitators and owners import; without a user (the command line) the network only has to exist.</summary>
+    private static async Task<string?> DenialAsync(VerkostamoDbContext db, Guid networkId, string? userId, CancellationToken ct) =>
+        userId is not null ? await NetworkAccess.DenialAsync(db, networkId, userId, NetworkRole.Facilitator, ct)
+        : await db.Networks.AnyAsync(n => n.Id == networkId && n.DeletedAt == null, ct) ? null : ErrorCodes.NotFound;
+
+    private async Task<ServiceResult<MapImportPreview>> PreviewCoreAsync(Guid networkId, string? userId, Stream file, string fileName, CancellationToken ct)
     {
         var content = MapFileReader.Read(file, fileName, limits);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await NetworkAccess.DenialAsync(db, networkId, userId, NetworkRole.Facilitator, ct) is { } denied)
+        if (await DenialAsync(db, networkId, userId, ct) is { } denied)
         {
             return ServiceResult<MapImportPreview>.Fail(denied);
         }
@@ -59,11 +81,11 @@ public sealed class MapImportService(IDbContextFactory<VerkostamoDbContext> dbFa
     }
 
     /// <summary>Imports the file in one transaction with audit entries; with any error in the file the result carries the preview and <see cref="ImportInvalid"/>.</summary>
-    public async Task<ServiceResult<MapImportPreview>> ApplyAsync(Guid networkId, string userId, Stream file, string fileName, CancellationToken ct = default)
+    private async Task<ServiceResult<MapImportPreview>> ApplyCoreAsync(Guid networkId, string? userId, Stream file, string fileName, CancellationToken ct)
     {
         var content = MapFileReader.Read(file, fileName, limits);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await NetworkAccess.DenialAsync(db, networkId, userId, NetworkRole.Facilitator, ct) is { } denied)
+        if (await DenialAsync(db, networkId, userId, ct) is { } denied)
         {
             return ServiceResult<MapImportPreview>.Fail(denied);
         }

@@ -18,10 +18,10 @@ public static class CliRunner
     public const int Failure = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["users", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["users", "import", "help", "--help", "-h"];
 
     /// <summary>Verbs of the public interface that later versions add; named so they never start the web server by accident.</summary>
-    private static readonly string[] LaterVerbs = ["import", "export", "backup", "restore", "analyze"];
+    private static readonly string[] LaterVerbs = ["export", "backup", "restore", "analyze"];
 
     /// <summary>
     /// A first argument that is neither an option (--urls, --seed-demo) nor a configuration value
@@ -52,7 +52,11 @@ public static class CliRunner
             return Usage;
         }
 
-        if (args.Length == 1 || args.Contains("--help") || args.Contains("-h"))
+        if (args[0] == "import" && await ImportCommand.CheckArgumentsAsync(args[1..], output, error) is { } early)
+        {
+            return early;
+        }
+        if (args[0] != "import" && (args.Length == 1 || args.Contains("--help") || args.Contains("-h")))
         {
             // Help needs no database.
             await (args.Length == 1 ? error : output).WriteLineAsync(UsersHelp);
@@ -84,6 +88,7 @@ public static class CliRunner
             return args[0] switch
             {
                 "users" => await UsersAsync(args[1..], users, sessions, output, error, input),
+                "import" => await ImportCommand.RunAsync(args[1..], scope.ServiceProvider.GetRequiredService<Verkostamo.Core.Map.Import.MapImportService>(), output, error),
                 _ => Usage,
             };
         }
@@ -201,6 +206,8 @@ public static class CliRunner
                 unless --password-stdin reads one from standard input.
           users reset-password EMAIL [--password-stdin]
                 Set a new password, lift a lockout and end all of the account's sign-ins.
+          import --network ID --in FILE [--dry-run]
+                Import actors and links from CSV, XLSX, GraphML or GEXF; import --help tells more.
 
         Without a command the web application starts: dotnet run --project src/Verkostamo
         """;

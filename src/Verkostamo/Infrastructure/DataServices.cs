@@ -50,6 +50,10 @@ public static class DataServices
         services.AddSingleton<Verkostamo.Core.Notifications.EmailOutbox>();
         services.AddSingleton<Verkostamo.Core.Notifications.ReminderRecipients>();
         services.AddSingleton<ActorMergeService>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(Verkostamo.Core.Map.Formats.MapImportLimits.Section)
+            .Get<Verkostamo.Core.Map.Formats.MapImportLimits>() ?? new Verkostamo.Core.Map.Formats.MapImportLimits());
+        services.AddSingleton<Verkostamo.Core.Map.Import.MapImportService>();
+        services.AddSingleton<Verkostamo.Core.Map.Import.MapExportService>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -134,6 +134,89 @@ public class CliTests(VerkostamoAppFactory app) : IClassFixture<VerkostamoAppFac
     public void Only_options_and_configuration_values_start_the_web_server(bool command, params string[] args) =>
         Assert.Equal(command, Verkostamo.Cli.CliRunner.IsCommand(args));
 
+    [Fact]
+    public async Task Import_previews_with_dry_run_then_imports_into_the_network()
+    {
+        var owner = await TestUsers.CreateAsync(app.Services);
+        var networkId = await Arrange.NetworkAsync(app.Services, owner);
+        var file = Path.Combine(Path.GetTempPath(), $"cli-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "source,target,strength\nKela,TE-palvelut,Strong\n");
+        try
+        {
+            var dry = await RunAsync("import", "--network", networkId.ToString(), "--in", file, "--dry-run");
+            Assert.True(dry.ExitCode == 0, dry.Error);
+            Assert.Contains("Actors: 2 added, 0 updated, 0 unchanged.", dry.Output, StringComparison.Ordinal);
+            Assert.Contains("Dry run: nothing was changed.", dry.Output, StringComparison.Ordinal);
+            Assert.Empty((await app.Services.GetRequiredService<Verkostamo.Core.Map.ActorService>().ListAsync(networkId, owner.Id))!);
+
+            var applied = await RunAsync("import", "--network", networkId.ToString(), "--in", file);
+            Assert.True(applied.ExitCode == 0, applied.Error);
+            Assert.Contains("Links: 1 added", applied.Output, StringComparison.Ordinal);
+            Assert.Equal(["Kela", "TE-palvelut"], (await app.Services.GetRequiredService<Verkostamo.Core.Map.ActorService>().ListAsync(networkId, owner.Id))!.Select(a => a.Name));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Import_of_a_bad_file_names_the_row_exits_2_and_changes_nothing()
+    {
+        var owner = await TestUsers.CreateAsync(app.Services);
+        var networkId = await Arrange.NetworkAsync(app.Services, owner);
+        var file = Path.Combine(Path.GetTempPath(), $"cli-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "source,target\nKela,Kela\n");
+        try
+        {
+            var result = await RunAsync("import", "--network", networkId.ToString(), "--in", file);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("SelfLink at ", result.Error, StringComparison.Ordinal);
+            Assert.Contains("line 2", result.Error, StringComparison.Ordinal);
+            Assert.Empty((await app.Services.GetRequiredService<Verkostamo.Core.Map.ActorService>().ListAsync(networkId, owner.Id))!);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData("a full network backup", "import", "--in", "backup.json")]
+    [InlineData("--network ID and --in FILE", "import")]
+    [InlineData("is not a network id", "import", "--network", "abc", "--in", "x.csv")]
+    [InlineData("does not exist", "import", "--network", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "--in", "/nonexistent/x.csv")]
+    public async Task Import_arguments_are_checked_with_a_clear_message_and_exit_2(string message, params string[] args)
+    {
+        var result = await RunAsync(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_help_explains_the_formats_and_a_missing_network_is_a_failure()
+    {
+        var help = await RunAsync("import", "--help");
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("--dry-run", help.Output, StringComparison.Ordinal);
+        Assert.Contains("GraphML", help.Output, StringComparison.Ordinal);
+
+        var file = Path.Combine(Path.GetTempPath(), $"cli-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "name\nKela\n");
+        try
+        {
+            var missing = await RunAsync("import", "--network", Guid.NewGuid().ToString(), "--in", file);
+            Assert.Equal(1, missing.ExitCode);
+            Assert.Contains("No network has the id", missing.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private sealed record CliResult(int ExitCode, string Output, string Error);
 
     private Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync("", args);

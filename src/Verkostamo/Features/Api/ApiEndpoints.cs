@@ -3,6 +3,7 @@ using Verkostamo.Core.Accounts;
 using Verkostamo.Features.AnnualClock;
 using Verkostamo.Features.Map;
 using Verkostamo.Features.Members;
+using Verkostamo.Features.Map;
 using Verkostamo.Features.Networks;
 using Verkostamo.Features.Workbook;
 using Verkostamo.Infrastructure;
@@ -32,5 +33,6 @@ public static class ApiEndpoints
         api.MapThemeApi();
         api.MapClockApi();
         api.MapNetworkMapApi();
+        api.MapMapFilesApi();
     }
 }

@@ -74,8 +74,11 @@ public sealed record NetworkAnalysis
     public EigenvectorScope Eigenvector { get; init; }
     public bool HasSectors { get; init; }
     public IReadOnlyList<ActorMetrics> Actors { get; init; } = [];
-    public IReadOnlyList<(string A, string B)> Bridges { get; init; } = [];
+    public IReadOnlyList<BridgeLink> Bridges { get; init; } = [];
     public StrengthBalance Balance { get; init; } = new(0, 0);
     public BoundaryMeasures Boundaries { get; init; } = new(0, 0, 0, 0);
     public IReadOnlyList<Insight> Insights { get; init; } = [];
 }
+
+/// <summary>A link whose removal would split its part of the network, by the two actors' ids.</summary>
+public sealed record BridgeLink(string A, string B);

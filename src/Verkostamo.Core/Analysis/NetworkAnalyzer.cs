@@ -165,7 +165,7 @@ public static class NetworkAnalyzer
             Eigenvector = scope,
             HasSectors = hasSectors,
             Actors = actors,
-            Bridges = [.. bridges.Select(b => (nodes[b.A].Id, nodes[b.B].Id))],
+            Bridges = [.. bridges.Select(b => new BridgeLink(nodes[b.A].Id, nodes[b.B].Id))],
             Balance = new StrengthBalance(strongLinks, weakLinks),
             Boundaries = new BoundaryMeasures(g.EdgeCount, crossSector, withLevels, crossLevel),
         };

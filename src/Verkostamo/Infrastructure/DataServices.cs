@@ -47,6 +47,8 @@ public static class DataServices
         services.AddSingleton<MapViewService>();
         services.AddSingleton<MapVersionService>();
         services.AddSingleton<MapSurveyService>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Verkostamo:Analysis").Get<Verkostamo.Core.Analysis.AnalysisLimits>() ?? new());
+        services.AddSingleton<Verkostamo.Core.Analysis.AnalysisService>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

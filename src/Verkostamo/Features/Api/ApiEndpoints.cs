@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Verkostamo.Core.Accounts;
+using Verkostamo.Features.Analysis;
 using Verkostamo.Features.AnnualClock;
 using Verkostamo.Features.Members;
 using Verkostamo.Features.Networks;
@@ -30,5 +31,6 @@ public static class ApiEndpoints
         api.MapWorkbookApi();
         api.MapThemeApi();
         api.MapClockApi();
+        api.MapAnalysisApi();
     }
 }

@@ -26,6 +26,8 @@ public sealed class AnalysisJobs(AnalysisService analyses, TimeProvider clock, I
 
     private readonly ConcurrentDictionary<JobKey, Job> jobs = new();
 
+    public AnalysisService Analyses => analyses;
+
     public AnalysisLimits Limits => analyses.Limits;
 
     /// <summary>Maps with at least this many actors are analysed in the background (Verkostamo:Analysis:BackgroundFrom).</summary>

@@ -112,10 +112,16 @@ public partial class RoleMatrixTests(RoleMatrixAppFactory app) : IClassFixture<R
         Api("POST",   "/api/v1/networks/{id}/themes/{theme}/steps",                   Unauthorized, Forbidden, Created,   Created,   Created,   NotFound, NotFound, body: _ => new { title = "Uusi" }),
         Api("PUT",    "/api/v1/networks/{id}/themes/{theme}/responsibilities",        Unauthorized, Forbidden, Ok,        Ok,        Ok,        NotFound, NotFound, body: s => new { text = "Uusi", version = s.Book!.ThemeResponsibilitiesVersion }),
 
+        // The analysis: anyone who can read the network reads its analysis; cancelling finds no running job here.
+        Api("GET",    "/api/v1/networks/{id}/analysis",                               Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("GET",    "/api/v1/networks/{id}/analysis/versions",                      Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("POST",   "/api/v1/networks/{id}/analysis/cancel",                        Unauthorized, NotFound,  NotFound,  NotFound,  NotFound,  NotFound, NotFound),
+
         //   method   url                          anonymous viewer    member    facilitator owner     other     missing
         Page("GET",   "/networks/{id}",            ToLogin,  Ok,       Ok,       Ok,         Ok,       NotFound, NotFound),
         Page("GET",   "/networks/{id}/members",    ToLogin,  Ok,       Ok,       Ok,         Ok,       NotFound, NotFound),
         Page("GET",   "/networks/{id}/settings",   ToLogin,  ToDenied, ToDenied, Ok,         Ok,       NotFound, NotFound),
+        Page("GET",   "/networks/{id}/map/analysis", ToLogin, Ok,     Ok,       Ok,         Ok,       NotFound, NotFound),
         // The forms behind those pages, posted by hand: the page's policy guards the post as well.
         Page("POST",  "/networks/{id}/settings",   ToLogin,  ToDenied, ToDenied, DoneThen("/networks/{id}/settings"), DoneThen("/networks/{id}/settings"), NotFound, NotFound,
             form: s => [("_handler", "network-details"), ("Input.Version", s.Version.ToString()), ("Input.Name", "Uusi nimi"), ("Input.Language", "fi")]),

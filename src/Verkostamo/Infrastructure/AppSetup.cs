@@ -84,6 +84,7 @@ public static class AppSetup
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<UserClaimsFactory>();
         services.AddSingleton<IEmailSender<User>, NoEmailSender>();
+        services.AddSingleton<Verkostamo.Features.Analysis.AnalysisJobs>();
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.FromMinutes(10);

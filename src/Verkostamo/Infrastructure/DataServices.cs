@@ -54,6 +54,8 @@ public static class DataServices
             .Get<Verkostamo.Core.Map.Formats.MapImportLimits>() ?? new Verkostamo.Core.Map.Formats.MapImportLimits());
         services.AddSingleton<Verkostamo.Core.Map.Import.MapImportService>();
         services.AddSingleton<Verkostamo.Core.Map.Import.MapExportService>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Verkostamo:Analysis").Get<Verkostamo.Core.Analysis.AnalysisLimits>() ?? new());
+        services.AddSingleton<Verkostamo.Core.Analysis.AnalysisService>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

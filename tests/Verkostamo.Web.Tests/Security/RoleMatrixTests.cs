@@ -122,6 +122,10 @@ public partial class RoleMatrixTests(RoleMatrixAppFactory app) : IClassFixture<R
         Api("GET",    "/api/v1/networks/{id}/map/versions",                           Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
         Api("GET",    "/api/v1/networks/{id}/map/versions/compare?from=current&to=current", Unauthorized, Ok,  Ok,        Ok,        Ok,        NotFound, NotFound),
         Api("POST",   "/api/v1/networks/{id}/map/versions",                           Unauthorized, Forbidden, Created,   Created,   Created,   NotFound, NotFound, body: _ => new { name = "Versio" }),
+        // The analysis: anyone who can read the network reads its analysis; cancelling finds no running job here.
+        Api("GET",    "/api/v1/networks/{id}/analysis",                               Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("GET",    "/api/v1/networks/{id}/analysis/versions",                      Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("POST",   "/api/v1/networks/{id}/analysis/cancel",                        Unauthorized, NotFound,  NotFound,  NotFound,  NotFound,  NotFound, NotFound),
 
         //   method   url                          anonymous viewer    member    facilitator owner     other     missing
         Page("GET",   "/networks/{id}",            ToLogin,  Ok,       Ok,       Ok,         Ok,       NotFound, NotFound),
@@ -130,6 +134,7 @@ public partial class RoleMatrixTests(RoleMatrixAppFactory app) : IClassFixture<R
         Page("GET",   "/networks/{id}/map/duplicates", ToLogin, Ok,     Ok,       Ok,         Ok,       NotFound, NotFound),
         Page("GET",   "/networks/{id}/map/versions", ToLogin,  Ok,       Ok,       Ok,         Ok,       NotFound, NotFound),
         Page("GET",   "/networks/{id}/map/versions/compare?from=current&to=current", ToLogin, Ok, Ok, Ok, Ok,  NotFound, NotFound),
+        Page("GET",   "/networks/{id}/map/analysis", ToLogin, Ok,     Ok,       Ok,         Ok,       NotFound, NotFound),
         // The forms behind those pages, posted by hand: the page's policy guards the post as well.
         Page("POST",  "/networks/{id}/settings",   ToLogin,  ToDenied, ToDenied, DoneThen("/networks/{id}/settings"), DoneThen("/networks/{id}/settings"), NotFound, NotFound,
             form: s => [("_handler", "network-details"), ("Input.Version", s.Version.ToString()), ("Input.Name", "Uusi nimi"), ("Input.Language", "fi")]),

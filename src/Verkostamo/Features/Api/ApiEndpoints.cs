@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Verkostamo.Core.Accounts;
+using Verkostamo.Features.Analysis;
 using Verkostamo.Features.AnnualClock;
 using Verkostamo.Features.Map;
 using Verkostamo.Features.Members;
-using Verkostamo.Features.Map;
 using Verkostamo.Features.Networks;
 using Verkostamo.Features.Workbook;
 using Verkostamo.Infrastructure;
@@ -34,5 +34,6 @@ public static class ApiEndpoints
         api.MapClockApi();
         api.MapNetworkMapApi();
         api.MapMapFilesApi();
+        api.MapAnalysisApi();
     }
 }

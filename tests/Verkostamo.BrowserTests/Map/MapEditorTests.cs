@@ -1,0 +1,275 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Verkostamo.BrowserTests.Infrastructure;
+using Verkostamo.BrowserTests.Workbook;
+using Verkostamo.Core.Map;
+using Verkostamo.Core.Networks;
+using Verkostamo.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Verkostamo.BrowserTests.Map;
+
+/// <summary>The interactive map in a real browser: built by pointer and by keyboard, a saved view, two versions compared, and axe.</summary>
+public sealed class MapEditorTests(BrowserFixture fixture) : WorkbookTest(fixture)
+{
+    private static async Task OpenMapAsync(IPage page, Guid networkId, string query = "")
+    {
+        await page.GotoAsync($"/networks/{networkId}/map{query}");
+        // The island is ready once the circuit is up and the canvas module has drawn the map.
+        await Expect(page.Locator(".map-editor[data-ready=true]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+    }
+
+    private static ILocator Status(IPage page) => page.Locator(".map-status");
+
+    private static ILocator SubmitOf(IPage page) => page.Locator(".map-form button[type=submit]");
+
+    /// <summary>Where a node is on the screen, from the canvas's own instance.</summary>
+    private static async Task<(float X, float Y)> NodeOnScreenAsync(IPage page, Guid id)
+    {
+        var xy = await page.EvaluateAsync<float[]>(
+            """
+            id => {
+                const el = document.getElementById('map-canvas');
+                const p = el.cy.getElementById(id).renderedPosition();
+                const r = el.getBoundingClientRect();
+                return [r.left + p.x, r.top + p.y];
+            }
+            """, id.ToString());
+        return (xy[0], xy[1]);
+    }
+
+    private static async Task<Dictionary<string, double[]>> PositionsAsync(IPage page) =>
+        JsonSerializer.Deserialize<Dictionary<string, double[]>>(await page.EvaluateAsync<string>(
+            """
+            () => {
+                const out = {};
+                document.getElementById('map-canvas').cy.nodes().forEach(n => { out[n.id()] = [n.position('x'), n.position('y')]; });
+                return JSON.stringify(out);
+            }
+            """))!;
+
+    private async Task<Guid> ActorAsync(WorkbookNetwork network, string name, Sector sector, ParticipationRole? role = null)
+    {
+        var created = await Service<ActorService>().CreateAsync(network.Id, network.Member.Id,
+            new ActorInput(name) { Sector = sector, RoleNow = role, Levels = Level.Strategy });
+        Assert.True(created.Succeeded, created.ErrorCode);
+        return created.Value;
+    }
+
+    private async Task LinkAsync(WorkbookNetwork network, Guid a, Guid b, LinkStrength strength)
+    {
+        var created = await Service<LinkService>().CreateAsync(network.Id, network.Member.Id, new LinkInput(a, b) { Strength = strength });
+        Assert.True(created.Succeeded, created.ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_three_actor_map_is_built_by_pointer()
+    {
+        var network = await CreateNetworkAsync();
+        var page = await SignedInPageAsync(network.Member);
+        await OpenMapAsync(page, network.Id);
+        await Expect(page.Locator(".map-empty")).ToBeVisibleAsync();
+
+        var canvas = await page.Locator("#map-canvas").BoundingBoxAsync();
+        Assert.NotNull(canvas);
+        string[] names = ["Kunta", "Yhdistys ry", "Yritys Oy"];
+        (float X, float Y)[] spots = [(0.2f, 0.25f), (0.75f, 0.3f), (0.45f, 0.8f)];
+        for (var i = 0; i < names.Length; i++)
+        {
+            await page.Mouse.DblClickAsync(canvas.X + canvas.Width * spots[i].X, canvas.Y + canvas.Height * spots[i].Y);
+            await Expect(page.Locator("#map-actor-name")).ToBeFocusedAsync();
+            await page.Locator("#map-actor-name").FillAsync(names[i]);
+            await SubmitOf(page).ClickAsync();
+            await Expect(Status(page)).ToContainTextAsync(UiText.Format("MapEditor.ActorAdded", names[i]));
+        }
+        var actors = (await Service<ActorService>().ListAsync(network.Id, network.Member.Id))!.ToDictionary(a => a.Name, a => a.Id);
+        Assert.Equal(3, actors.Count);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = UiText.Get("MapEditor.ConnectMode"), Exact = true }).ClickAsync();
+        foreach (var (from, to) in new[] { ("Kunta", "Yhdistys ry"), ("Yhdistys ry", "Yritys Oy") })
+        {
+            var a = await NodeOnScreenAsync(page, actors[from]);
+            await page.Mouse.ClickAsync(a.X, a.Y);
+            var b = await NodeOnScreenAsync(page, actors[to]);
+            await page.Mouse.ClickAsync(b.X, b.Y);
+            await Expect(page.Locator("#map-link-target")).ToHaveValueAsync(actors[to].ToString());
+            await SubmitOf(page).ClickAsync();
+            await Expect(Status(page)).ToContainTextAsync(UiText.Format("MapEditor.Linked", from, to));
+        }
+
+        var links = (await Service<LinkService>().ListAsync(network.Id, network.Member.Id))!;
+        Assert.Equal([("Kunta", "Yhdistys ry"), ("Yhdistys ry", "Yritys Oy")], links.Select(l => (l.SourceName, l.TargetName)).Order());
+        Assert.Equal(2, await page.EvaluateAsync<int>("() => document.getElementById('map-canvas').cy.edges().length"));
+
+        await page.GotoAsync($"/networks/{network.Id}/map/tables");
+        await Expect(page.Locator(".map-summary")).ToContainTextAsync(UiText.Format("Map.Summary.Counts", 3, 2, 0, 2));
+    }
+
+    [Fact]
+    public async Task A_three_actor_map_is_built_and_edited_with_the_keyboard_alone()
+    {
+        var network = await CreateNetworkAsync();
+        var page = await SignedInPageAsync(network.Member);
+        await OpenMapAsync(page, network.Id);
+
+        var name = page.Locator("#map-actor-name");
+        await page.TabToAsync(name, maxPresses: 150);
+        await page.Keyboard.TypeAsync("Kunta");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(Status(page)).ToContainTextAsync(UiText.Format("MapEditor.ActorAdded", "Kunta"));
+        await Expect(name).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("Yhdistys ry");
+        await page.TabToAsync(page.Locator("#map-actor-sector"));
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.TabToAsync(name, backwards: true);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(Status(page)).ToContainTextAsync(UiText.Format("MapEditor.ActorAdded", "Yhdistys ry"));
+        await page.Keyboard.TypeAsync("Yritys Oy");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(Status(page)).ToContainTextAsync(UiText.Format("MapEditor.ActorAdded", "Yritys Oy"));
+
+        // Connect from the selects: the options are in name order (Kunta, Yhdistys ry, Yritys Oy).
+        await page.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = UiText.Get("MapEditor.Connect"), Exact = true }), backwards: true);
+        await page.Keyboard.PressAsync("Enter");
+        foreach (var (source, target, strong, names) in new[] { (1, 2, true, ("Kunta", "Yhdistys ry")), (2, 3, false, ("Yhdistys ry", "Yritys Oy")) })
+        {
+            await page.TabToAsync(page.Locator("#map-link-source"));
+            for (var i = 0; i < source; i++)
+            {
+                await page.Keyboard.PressAsync("ArrowDown");
+            }
+            await page.TabToAsync(page.Locator("#map-link-target"));
+            for (var i = 0; i < target; i++)
+            {
+                await page.Keyboard.PressAsync("ArrowDown");
+            }
+            await page.TabToAsync(page.Locator("#map-link-strength"));
+            if (strong)
+            {
+                await page.Keyboard.PressAsync("ArrowUp");
+            }
+            await page.TabToAsync(SubmitOf(page));
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(Status(page)).ToContainTextAsync(UiText.Format("MapEditor.Linked", names.Item1, names.Item2));
+            await Expect(page.Locator("#map-link-source")).ToHaveValueAsync("");
+        }
+
+        var actors = (await Service<ActorService>().ListAsync(network.Id, network.Member.Id))!;
+        Assert.Equal([("Kunta", Sector.Public), ("Yhdistys ry", Sector.ThirdSector), ("Yritys Oy", Sector.Public)], actors.Select(a => (a.Name, a.Sector)));
+        var links = (await Service<LinkService>().ListAsync(network.Id, network.Member.Id))!;
+        Assert.Equal([("Kunta", "Yhdistys ry", LinkStrength.Strong), ("Yhdistys ry", "Yritys Oy", LinkStrength.Weak)],
+            links.Select(l => (l.SourceName, l.TargetName, l.Strength)).Order());
+
+        // On the canvas: an arrow key selects an actor, Enter opens it in the panel, Delete asks before removing.
+        await page.TabToAsync(page.Locator("#map-canvas"), backwards: true, maxPresses: 150);
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(Status(page)).ToContainTextAsync(UiText.Format("MapEditor.Selected", "").Trim());
+        var selected = (await Status(page).InnerTextAsync()).Split(':', 2)[1].Trim();
+        await page.Keyboard.PressAsync("Delete");
+        await Expect(page.Locator(".map-confirm")).ToContainTextAsync(selected);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(Status(page)).ToContainTextAsync(UiText.Format("MapEditor.Removed", selected));
+        Assert.Equal(2, (await Service<ActorService>().ListAsync(network.Id, network.Member.Id))!.Count);
+        Assert.DoesNotContain(selected, (await Service<ActorService>().ListAsync(network.Id, network.Member.Id))!.Select(a => a.Name));
+    }
+
+    [Fact]
+    public async Task A_saved_view_keeps_its_positions_after_a_reload()
+    {
+        var network = await CreateNetworkAsync();
+        var kunta = await ActorAsync(network, "Kunta", Sector.Public, ParticipationRole.Locomotive);
+        var yhdistys = await ActorAsync(network, "Yhdistys ry", Sector.ThirdSector);
+        var yritys = await ActorAsync(network, "Yritys Oy", Sector.Private);
+        await LinkAsync(network, kunta, yhdistys, LinkStrength.Strong);
+        await LinkAsync(network, yhdistys, yritys, LinkStrength.Weak);
+        var page = await SignedInPageAsync(network.Member);
+        await OpenMapAsync(page, network.Id);
+
+        await page.Locator("#map-view-name").FillAsync("Työpajan näkymä");
+        await page.GetByRole(AriaRole.Button, new() { Name = UiText.Get("MapEditor.View.SaveAs"), Exact = true }).ClickAsync();
+        await Expect(Status(page)).ToContainTextAsync(UiText.Format("MapEditor.View.Saved", "Työpajan näkymä"));
+
+        // Drag one actor somewhere else and save into the same view.
+        var from = await NodeOnScreenAsync(page, kunta);
+        await page.Mouse.MoveAsync(from.X, from.Y);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(from.X + 60, from.Y + 40, new() { Steps = 8 });
+        await page.Mouse.UpAsync();
+        var moved = await NodeOnScreenAsync(page, kunta);
+        Assert.True(Math.Abs(moved.X - from.X) > 30, "The drag moved the actor.");
+        await page.GetByRole(AriaRole.Button, new() { Name = UiText.Format("MapEditor.View.Save", "Työpajan näkymä"), Exact = true }).ClickAsync();
+        await Expect(Status(page)).ToContainTextAsync(UiText.Format("MapEditor.View.Saved", "Työpajan näkymä"));
+        var before = await PositionsAsync(page);
+
+        await OpenMapAsync(page, network.Id);
+        await Expect(page.Locator("#map-view option:checked")).ToHaveTextAsync("Työpajan näkymä");
+        var after = await PositionsAsync(page);
+        Assert.Equal(3, after.Count);
+        foreach (var (id, p) in before)
+        {
+            Assert.InRange(after[id][0], p[0] - 0.5, p[0] + 0.5);
+            Assert.InRange(after[id][1], p[1] - 0.5, p[1] + 0.5);
+        }
+        var view = Assert.Single((await Service<MapViewService>().ListAsync(network.Id, network.Member.Id))!);
+        Assert.Equal(before[kunta.ToString()][0], view.Positions[kunta].X, 3);
+    }
+
+    [Fact]
+    public async Task Two_versions_compare_on_the_map_and_as_a_list_without_accessibility_violations()
+    {
+        var network = await CreateNetworkAsync();
+        var kunta = await ActorAsync(network, "Kunta", Sector.Public, ParticipationRole.Locomotive);
+        var yhdistys = await ActorAsync(network, "Yhdistys ry", Sector.ThirdSector);
+        await LinkAsync(network, kunta, yhdistys, LinkStrength.Weak);
+        var versions = Service<MapVersionService>();
+        var first = await versions.TakeAsync(network.Id, network.Member.Id, "Alku");
+        Assert.True(first.Succeeded, first.ErrorCode);
+        var yritys = await ActorAsync(network, "Yritys Oy", Sector.Private);
+        await LinkAsync(network, kunta, yritys, LinkStrength.Strong);
+        Assert.True((await Service<ActorService>().DeleteAsync(network.Id, network.Member.Id, yhdistys)).Succeeded);
+
+        var page = await SignedInPageAsync(network.Member);
+        await OpenMapAsync(page, network.Id, $"?compare={first.Value},current");
+        var changes = page.Locator(".map-changes");
+        await Expect(changes).ToContainTextAsync(UiText.Format("MapEditor.Compare.ActorAdded", "Yritys Oy"));
+        await Expect(changes).ToContainTextAsync(UiText.Format("MapEditor.Compare.ActorRemoved", "Yhdistys ry"));
+        await Expect(page.Locator(".map-legend")).ToContainTextAsync(UiText.Get("MapEditor.Compare.Added"));
+        await Expect(page.Locator(".map-legend")).ToContainTextAsync(UiText.Get("MapEditor.Compare.Removed"));
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => document.getElementById('map-canvas').cy.nodes('.added').length"));
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => document.getElementById('map-canvas').cy.nodes('.removed').length"));
+        await Axe.AssertAccessibleAsync(page);
+
+        await page.GotoAsync($"/networks/{network.Id}/map?compare=nonsense");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(UiText.Get("MapEditor.Compare.Invalid"));
+    }
+
+    [Fact]
+    public async Task The_map_page_has_no_accessibility_violations_and_is_read_only_for_a_viewer()
+    {
+        var network = await CreateNetworkAsync();
+        var kunta = await ActorAsync(network, "Kunta", Sector.Public, ParticipationRole.Locomotive);
+        var yhdistys = await ActorAsync(network, "Yhdistys ry", Sector.ThirdSector);
+        await LinkAsync(network, kunta, yhdistys, LinkStrength.Strong);
+
+        var page = await SignedInPageAsync(network.Member);
+        await OpenMapAsync(page, network.Id);
+        await Expect(page.Locator(".map-legend")).ToContainTextAsync(UiText.Get("Map.Sector.ThirdSector"));
+        await Expect(page.Locator("a[href$='/map/tables']").First).ToBeVisibleAsync();
+        await Axe.AssertAccessibleAsync(page);
+
+        var viewer = await TestUsers.CreateAsync(Fixture.App.Services, name: "Ville Katselija " + Guid.NewGuid().ToString("N")[..6]);
+        var invitations = Service<InvitationService>();
+        var invitation = await invitations.CreateAsync(network.Id, network.Owner.Id, new InvitationInput(NetworkRole.Viewer, 7, null));
+        Assert.True((await invitations.AcceptAsync(invitation.Value!.Token, viewer.Id)).Succeeded);
+        var viewerPage = await SignedInPageAsync(viewer);
+        await OpenMapAsync(viewerPage, network.Id);
+        await Expect(viewerPage.Locator(".map-panel")).ToContainTextAsync(UiText.Get("MapEditor.ReadOnly"));
+        await Expect(viewerPage.Locator("#map-actor-name")).ToHaveCountAsync(0);
+        Assert.True(await viewerPage.EvaluateAsync<bool>("() => document.getElementById('map-canvas').cy.autoungrabify()"));
+        var canvas = await viewerPage.Locator("#map-canvas").BoundingBoxAsync();
+        await viewerPage.Mouse.DblClickAsync(canvas!.X + 10, canvas.Y + 10);
+        await Expect(viewerPage.Locator("#map-actor-name")).ToHaveCountAsync(0);
+        await Axe.AssertAccessibleAsync(viewerPage);
+    }
+}

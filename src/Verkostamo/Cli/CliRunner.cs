@@ -21,7 +21,7 @@ public static class CliRunner
     private static readonly string[] Verbs = ["users", "import", "help", "--help", "-h"];
 
     /// <summary>Verbs of the public interface that later versions add; named so they never start the web server by accident.</summary>
-    private static readonly string[] LaterVerbs = ["export", "backup", "restore", "analyze"];
+    private static readonly string[] LaterVerbs = ["export", "backup", "restore"];
 
     /// <summary>
     /// A first argument that is neither an option (--urls, --seed-demo) nor a configuration value
@@ -45,6 +45,13 @@ public static class CliRunner
         {
             await error.WriteLineAsync($"The '{args[0]}' command is not part of this version of Verkostamo yet. Run 'help' for the available commands.");
             return Usage;
+        }
+        if (args[0] == "analyze")
+        {
+            // Works on a file alone: no database, only the configured size limits.
+            var settings = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables();
+            configure?.Invoke(settings);
+            return await AnalyzeCommand.RunAsync(args[1..], settings.Build(), output, error);
         }
         if (!Verbs.Contains(args[0]))
         {
@@ -208,6 +215,8 @@ public static class CliRunner
                 Set a new password, lift a lockout and end all of the account's sign-ins.
           import --network ID --in FILE [--dry-run]
                 Import actors and links from CSV, XLSX, GraphML or GEXF; import --help tells more.
+          analyze FILE [--strength all|strong|weak] [--indent]
+                Network metrics of a GraphML, GEXF or CSV graph as JSON; analyze --help tells more.
 
         Without a command the web application starts: dotnet run --project src/Verkostamo
         """;

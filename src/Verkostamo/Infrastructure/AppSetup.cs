@@ -61,6 +61,8 @@ public static class AppSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddMemoryCache();
+        services.AddSingleton<Verkostamo.Features.Map.ImportExport.PendingImports>();
 
         services.AddAuthentication(o =>
             {

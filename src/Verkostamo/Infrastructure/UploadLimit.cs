@@ -16,11 +16,15 @@ public static class UploadLimit
     public static IApplicationBuilder UseUploadLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
+        // The map import page takes files up to the configured import size; every other form a logo at most.
+        var import = request.Path.Value?.EndsWith("/map/import-export", StringComparison.Ordinal) == true;
+        var max = import ? context.RequestServices.GetRequiredService<Verkostamo.Core.Map.Formats.MapImportLimits>().MaxBytes + (256 * 1024) : MaxFormBytes;
         if (HttpMethods.IsPost(request.Method) && request.HasFormContentType && !request.Path.StartsWithSegments("/api")
-            && request.ContentLength > MaxFormBytes)
+            && request.ContentLength > max)
         {
             var l = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-            context.Response.Cookies.Append(IdentityRedirectManager.StatusCookieName, "!" + l["Error.LogoTooLarge"],
+            var message = import ? l["MapFiles.Code.FileTooLarge", max - (256 * 1024)] : l["Error.LogoTooLarge"];
+            context.Response.Cookies.Append(IdentityRedirectManager.StatusCookieName, "!" + message,
                 new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, MaxAge = TimeSpan.FromSeconds(10), Secure = request.IsHttps });
             context.Response.Redirect(request.PathBase + request.Path + request.QueryString);
             return;

@@ -110,7 +110,7 @@ export function layoutOptions(name, cy, tuning = {}) {
         default:
             return {
                 name: 'fcose',
-                quality: 'default',
+                quality: 'draft',
                 randomize: true,
                 animate: false,
                 fit: true,

@@ -1,0 +1,50 @@
+// Drives headless chromium over the DevTools protocol and runs bench.html's variants, several times each.
+// Usage: node --experimental-websocket bench.mjs PORT CDP_PORT RUNS
+const [port, cdpPort, runsArg] = process.argv.slice(2);
+const runs = Number(runsArg || 3);
+
+const target = await (await fetch(`http://127.0.0.1:${cdpPort}/json/new?http://127.0.0.1:${port}/bench.html`, { method: 'PUT' })).json();
+const ws = new WebSocket(target.webSocketDebuggerUrl);
+await new Promise((resolve, reject) => { ws.onopen = resolve; ws.onerror = reject; });
+let nextId = 1;
+const pending = new Map();
+ws.onmessage = m => {
+    const msg = JSON.parse(m.data);
+    if (msg.id && pending.has(msg.id)) { pending.get(msg.id)(msg); pending.delete(msg.id); }
+};
+const send = (method, params = {}) => new Promise(resolve => { const id = nextId++; pending.set(id, resolve); ws.send(JSON.stringify({ id, method, params })); });
+const evaluate = async expression => {
+    const r = await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+    if (r.result?.exceptionDetails) throw new Error(JSON.stringify(r.result.exceptionDetails));
+    return r.result.result.value;
+};
+
+for (let i = 0; i < 100 && !(await evaluate('window.benchReady === true')); i++) {
+    await new Promise(r => setTimeout(r, 100));
+}
+
+const size = { actors: 2000, links: 8000 };
+const variants = [
+    ['fcose default (the editor before tuning)', { ...size, tuning: { quality: 'default' } }],
+    ['fcose draft', { ...size, tuning: { quality: 'draft' } }],
+    ['fcose draft, numIter 1000', { ...size, tuning: { quality: 'draft', numIter: 1000 } }],
+    ['fcose draft + viewport options', { ...size, tuning: { quality: 'draft' }, viewport: { hideEdgesOnViewport: true, textureOnViewport: true } }],
+    ['saved view positions (preset, no layout)', { ...size, preset: true, viewport: { hideEdgesOnViewport: true, textureOnViewport: true } }],
+];
+const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rows = [];
+for (const [name, options] of variants) {
+    const results = [];
+    for (let i = 0; i < runs; i++) {
+        results.push(await evaluate(`runBench(${JSON.stringify(options)})`));
+    }
+    const row = { name, runs, nodes: results[0].nodes, edges: results[0].edges };
+    for (const k of ['createMs', 'layoutMs', 'renderMs', 'totalMs']) {
+        row[k] = Math.round(median(results.map(r => r[k])));
+    }
+    row.worstTotalMs = Math.round(Math.max(...results.map(r => r.totalMs)));
+    rows.push(row);
+    console.error(JSON.stringify(row));
+}
+console.log(JSON.stringify(rows));
+ws.close();

@@ -23,9 +23,24 @@ public sealed class MapEditorTests(BrowserFixture fixture) : WorkbookTest(fixtur
 
     private static ILocator SubmitOf(IPage page) => page.Locator(".map-form button[type=submit]");
 
+    /// <summary>
+    /// The canvas sits below the toolbars, partly under the fold at the test window's height; the mouse only
+    /// reaches what is in the viewport, so pointer gestures first bring the whole canvas into view.
+    /// </summary>
+    private static async Task<LocatorBoundingBoxResult> CanvasInViewAsync(IPage page)
+    {
+        var canvas = page.Locator("#map-canvas");
+        await canvas.EvaluateAsync("el => el.scrollIntoView({ block: 'center' })");
+        var box = await canvas.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.Y >= 0 && box.Y + box.Height <= page.ViewportSize!.Height, "The canvas fits in the viewport.");
+        return box;
+    }
+
     /// <summary>Where a node is on the screen, from the canvas's own instance.</summary>
     private static async Task<(float X, float Y)> NodeOnScreenAsync(IPage page, Guid id)
     {
+        await CanvasInViewAsync(page);
         var xy = await page.EvaluateAsync<float[]>(
             """
             id => {
@@ -70,12 +85,11 @@ public sealed class MapEditorTests(BrowserFixture fixture) : WorkbookTest(fixtur
         await OpenMapAsync(page, network.Id);
         await Expect(page.Locator(".map-empty")).ToBeVisibleAsync();
 
-        var canvas = await page.Locator("#map-canvas").BoundingBoxAsync();
-        Assert.NotNull(canvas);
         string[] names = ["Kunta", "Yhdistys ry", "Yritys Oy"];
         (float X, float Y)[] spots = [(0.2f, 0.25f), (0.75f, 0.3f), (0.45f, 0.8f)];
         for (var i = 0; i < names.Length; i++)
         {
+            var canvas = await CanvasInViewAsync(page);
             await page.Mouse.DblClickAsync(canvas.X + canvas.Width * spots[i].X, canvas.Y + canvas.Height * spots[i].Y);
             await Expect(page.Locator("#map-actor-name")).ToBeFocusedAsync();
             await page.Locator("#map-actor-name").FillAsync(names[i]);

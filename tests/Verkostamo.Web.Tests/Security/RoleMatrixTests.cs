@@ -133,6 +133,7 @@ public partial class RoleMatrixTests(RoleMatrixAppFactory app) : IClassFixture<R
         Page("GET",   "/networks/{id}/members",    ToLogin,  Ok,       Ok,       Ok,         Ok,       NotFound, NotFound),
         Page("GET",   "/networks/{id}/settings",   ToLogin,  ToDenied, ToDenied, Ok,         Ok,       NotFound, NotFound),
         Page("GET",   "/networks/{id}/map/duplicates", ToLogin, Ok,     Ok,       Ok,         Ok,       NotFound, NotFound),
+        Page("GET",   "/networks/{id}/map",        ToLogin,  Ok,       Ok,       Ok,         Ok,       NotFound, NotFound),
         Page("GET",   "/networks/{id}/map/versions", ToLogin,  Ok,       Ok,       Ok,         Ok,       NotFound, NotFound),
         Page("GET",   "/networks/{id}/map/versions/compare?from=current&to=current", ToLogin, Ok, Ok, Ok, Ok,  NotFound, NotFound),
         Page("GET",   "/networks/{id}/map/analysis", ToLogin, Ok,     Ok,       Ok,         Ok,       NotFound, NotFound),

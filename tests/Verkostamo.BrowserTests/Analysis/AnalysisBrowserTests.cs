@@ -87,17 +87,25 @@ public sealed partial class AnalysisBrowserTests(BrowserFixture fixture) : Workb
         return headers.ToList().FindIndex(h => h.Trim() == UiText.Get("Analysis.Col.Degree")) + 1;
     }
 
-    [Fact]
-    public async Task The_strong_and_weak_links_section_shows_the_maps_findings()
+    [Theory]
+    [InlineData("boundaries-levels")]
+    [InlineData("strong-weak-links")]
+    [InlineData("roles")]
+    public async Task A_workbook_section_shows_the_maps_findings(string sectionKey)
     {
         var network = await CreateNetworkAsync();
         await SeedMapAsync(network);
         var page = await SignedInPageAsync(network.Member);
 
-        await page.GotoAsync($"/networks/{network.Id}/workbook/strong-weak-links");
+        await page.GotoAsync($"/networks/{network.Id}/workbook/{sectionKey}");
         var insights = page.GetByRole(AriaRole.Region, new() { Name = UiText.Get("Analysis.SectionInsights.Title"), Exact = true });
         await Expect(insights).ToBeVisibleAsync();
         await Expect(insights.Locator("li").First).ToBeVisibleAsync();
+        if (sectionKey == "roles")
+        {
+            // The school is the one actor bridging the two sectors, so it must be named as a broker.
+            await Expect(insights).ToContainTextAsync("Ammattiopisto");
+        }
         await Expect(insights.GetByRole(AriaRole.Link, new() { Name = UiText.Get("Analysis.SectionInsights.More"), Exact = true }))
             .ToHaveAttributeAsync("href", $"/networks/{network.Id}/map/analysis");
         await Axe.AssertAccessibleAsync(page);

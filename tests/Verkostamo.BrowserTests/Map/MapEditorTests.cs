@@ -139,6 +139,9 @@ public sealed class MapEditorTests(BrowserFixture fixture) : WorkbookTest(fixtur
         await page.TabToAsync(name, backwards: true);
         await page.Keyboard.PressAsync("Enter");
         await Expect(Status(page)).ToContainTextAsync(UiText.Format("MapEditor.ActorAdded", "Yhdistys ry"));
+        // The emptied name field takes the focus back once the form has rendered again.
+        await Expect(name).ToHaveValueAsync("");
+        await Expect(name).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Yritys Oy");
         await page.Keyboard.PressAsync("Enter");
         await Expect(Status(page)).ToContainTextAsync(UiText.Format("MapEditor.ActorAdded", "Yritys Oy"));

@@ -114,10 +114,12 @@ public class AnalysisApiTests(VerkostamoAppFactory app) : IClassFixture<Verkosta
                 .AddInMemoryCollection(new Dictionary<string, string?> { ["Verkostamo:Analysis:BackgroundFrom"] = "1" }).Build());
         var first = await jobs.RunAsync(networkId, owner.Id, "current", Verkostamo.Core.Analysis.StrengthFilter.All);
         // Either still running or already done: a three-actor map is quick; poll until the result is there.
+        // Polled against a deadline rather than a count of naps, so a busy machine gives it time and a hang still fails.
         var run = first;
-        for (var i = 0; i < 200 && run.Running; i++)
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (run.Running && DateTime.UtcNow < deadline)
         {
-            await Task.Delay(25);
+            await Task.Delay(20); // a short pause between polls keeps the loop from starving the job on two cores
             run = await jobs.RunAsync(networkId, owner.Id, "current", Verkostamo.Core.Analysis.StrengthFilter.All);
         }
         Assert.NotNull(run.Result);

@@ -24,6 +24,19 @@ public enum MapStyleBy
     Role,
     Level,
     Kind,
+
+    /// <summary>The Louvain community the analysis puts the actor in (colour only).</summary>
+    Community,
+}
+
+/// <summary>Which analysis metric sizes the actors on the map; None draws them all the same size.</summary>
+public enum MapSizeBy
+{
+    None,
+    Degree,
+    Betweenness,
+    Closeness,
+    Eigenvector,
 }
 
 /// <summary>How a saved view draws the map: layout, styling, filters and the viewport.</summary>
@@ -32,6 +45,7 @@ public sealed record MapViewSettings
     public MapLayout Layout { get; init; } = MapLayout.Force;
     public MapStyleBy ColourBy { get; init; } = MapStyleBy.Sector;
     public MapStyleBy ShapeBy { get; init; } = MapStyleBy.Kind;
+    public MapSizeBy SizeBy { get; init; } = MapSizeBy.None;
 
     /// <summary>Only actors in these sectors (all when empty).</summary>
     public IReadOnlyList<Sector> Sectors { get; init; } = [];
@@ -121,7 +135,8 @@ public sealed class MapViewService(IDbContextFactory<VerkostamoDbContext> dbFact
             return ServiceResult<MapViewInput>.Fail(ErrorCodes.NameTooLong);
         }
         var s = input.Settings;
-        if (!Enum.IsDefined(s.Layout) || !Enum.IsDefined(s.ColourBy) || !Enum.IsDefined(s.ShapeBy)
+        if (!Enum.IsDefined(s.Layout) || !Enum.IsDefined(s.ColourBy) || !Enum.IsDefined(s.ShapeBy) || s.ShapeBy == MapStyleBy.Community
+            || !Enum.IsDefined(s.SizeBy)
             || s.Sectors.Any(x => !Enum.IsDefined(x)) || s.Roles.Any(x => !Enum.IsDefined(x))
             || (s.Levels & ~MapVocabulary.AllLevels) != 0 || (s.Strength is { } strength && !Enum.IsDefined(strength))
             || !Finite(s.Zoom) || !Finite(s.PanX) || !Finite(s.PanY) || s.Zoom is <= 0 or > 100)

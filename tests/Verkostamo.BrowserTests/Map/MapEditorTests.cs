@@ -185,6 +185,8 @@ public sealed class MapEditorTests(BrowserFixture fixture) : WorkbookTest(fixtur
         var selected = (await Status(page).InnerTextAsync()).Split(':', 2)[1].Trim();
         await page.Keyboard.PressAsync("Delete");
         await Expect(page.Locator(".map-confirm")).ToContainTextAsync(selected);
+        // The confirmation takes the focus once it has rendered; Enter before that would reach the canvas.
+        await Expect(page.Locator(".map-confirm .button--danger")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(Status(page)).ToContainTextAsync(UiText.Format("MapEditor.Removed", selected));
         Assert.Equal(2, (await Service<ActorService>().ListAsync(network.Id, network.Member.Id))!.Count);
@@ -259,6 +261,43 @@ public sealed class MapEditorTests(BrowserFixture fixture) : WorkbookTest(fixtur
 
         await page.GotoAsync($"/networks/{network.Id}/map?compare=nonsense");
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(UiText.Get("MapEditor.Compare.Invalid"));
+    }
+
+    [Fact]
+    public async Task Actors_are_sized_by_a_metric_and_coloured_by_community()
+    {
+        var network = await CreateNetworkAsync();
+        var hub = await ActorAsync(network, "Kunta", Sector.Public, ParticipationRole.Locomotive);
+        var leaves = new List<Guid>();
+        foreach (var name in new[] { "Yhdistys ry", "Yritys Oy", "Seurakunta" })
+        {
+            var leaf = await ActorAsync(network, name, Sector.ThirdSector);
+            await LinkAsync(network, hub, leaf, LinkStrength.Weak);
+            leaves.Add(leaf);
+        }
+        var page = await SignedInPageAsync(network.Member);
+        await OpenMapAsync(page, network.Id);
+        async Task<double> WidthAsync(Guid id) =>
+            await page.EvaluateAsync<double>($"() => document.getElementById('map-canvas').cy.getElementById('{id}').width()");
+        Assert.Equal(28, await WidthAsync(hub));
+
+        await page.Locator("#map-size").SelectOptionAsync(nameof(MapSizeBy.Betweenness));
+        await Expect(page.Locator(".map-legend")).ToContainTextAsync(UiText.Format("MapEditor.Legend.Size", UiText.Get("MapEditor.SizeBy.Betweenness")));
+        // The hub lies on every path between the leaves: the largest size; the leaves broker nothing: the smallest.
+        await page.WaitForFunctionAsync("id => document.getElementById('map-canvas').cy.getElementById(id).width() === 60", hub.ToString());
+        Assert.Equal(18, await WidthAsync(leaves[0]));
+
+        await page.Locator("#map-colour").SelectOptionAsync(nameof(MapStyleBy.Community));
+        await Expect(page.Locator(".map-legend")).ToContainTextAsync(UiText.Format("MapEditor.Legend.Community", 1, 4));
+        await Axe.AssertAccessibleAsync(page);
+
+        // The styling is part of a saved view.
+        await page.Locator("#map-view-name").FillAsync("Keskeisyys");
+        await page.GetByRole(AriaRole.Button, new() { Name = UiText.Get("MapEditor.View.SaveAs"), Exact = true }).ClickAsync();
+        await Expect(Status(page)).ToContainTextAsync(UiText.Format("MapEditor.View.Saved", "Keskeisyys"));
+        var view = Assert.Single((await Service<MapViewService>().ListAsync(network.Id, network.Member.Id))!);
+        Assert.Equal(MapSizeBy.Betweenness, view.Settings.SizeBy);
+        Assert.Equal(MapStyleBy.Community, view.Settings.ColourBy);
     }
 
     [Fact]

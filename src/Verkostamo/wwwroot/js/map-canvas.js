@@ -52,6 +52,8 @@ export function mapStyle() {
                 'min-zoomed-font-size': 6,
             },
         },
+        // Sized by an analysis metric when the view asks for it; otherwise every actor is 28 px.
+        { selector: 'node[size > 0]', style: { 'width': 'data(size)', 'height': 'data(size)' } },
         { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#000000', 'overlay-opacity': 0.08 } },
         { selector: 'node.match', style: { 'border-width': 4, 'border-color': '#c2185b', 'border-style': 'double' } },
         { selector: 'node.connect-source', style: { 'border-width': 4, 'border-color': '#1f6fb5', 'border-style': 'dashed' } },

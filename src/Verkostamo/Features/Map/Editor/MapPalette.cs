@@ -40,6 +40,13 @@ public static class MapPalette
 
     public static Level? FirstLevel(Level levels) => MapVocabulary.Levels.Cast<Level?>().FirstOrDefault(l => (levels & l!.Value) != 0);
 
+    /// <summary>Communities are numbered, not named; the colours repeat after six and the legend numbers them.</summary>
+    public static string CommunityColour(int community) => Colours[community % Colours.Length];
+
+    /// <summary>Node size in pixels for a metric value: 18 for zero up to 60 for the largest value on the map.</summary>
+    public static double Size(double value, double max) =>
+        max <= 0 || double.IsNaN(value) ? 18 : Math.Round(18 + 42 * Math.Clamp(value / max, 0, 1), 1);
+
     public static string Colour(MapCategory c) => c.Index < 0 ? NoneColour : Colours[c.Index % Colours.Length];
 
     public static string Shape(MapCategory c) => c.Index < 0 ? Shapes[^1] : Shapes[c.Index % (Shapes.Length - 1)];

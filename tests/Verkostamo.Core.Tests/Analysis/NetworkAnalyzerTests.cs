@@ -172,4 +172,42 @@ public class NetworkAnalyzerTests
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() => NetworkAnalyzer.Analyze([Node("a"), Node("b")], [new("a", "b")], ct: cts.Token));
     }
+
+    [Fact]
+    public async Task A_running_analysis_stops_when_cancelled_midway()
+    {
+        // Large enough that the analysis runs for seconds; the cancellation comes once progress shows it is under way.
+        const int n = 6000;
+        var random = new Random(3);
+        var nodes = Enumerable.Range(0, n).Select(i => Node("a" + i)).ToList();
+        var seen = new HashSet<(int, int)>();
+        var edges = new List<AnalysisEdge>();
+        while (edges.Count < 5 * n)
+        {
+            int a = random.Next(n), b = random.Next(n);
+            if (a != b && seen.Add(a < b ? (a, b) : (b, a)))
+            {
+                edges.Add(new AnalysisEdge("a" + a, "a" + b));
+            }
+        }
+        using var cts = new CancellationTokenSource();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var progress = new ReportingProgress(p =>
+        {
+            if (p > 0)
+            {
+                started.TrySetResult();
+            }
+        });
+        var analysis = Task.Run(() => NetworkAnalyzer.Analyze(nodes, edges, progress: progress, ct: cts.Token));
+        await started.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => analysis);
+    }
+
+    /// <summary>Reports on the calling thread, unlike <see cref="Progress{T}"/>, so the test sees progress as it happens.</summary>
+    private sealed class ReportingProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
 }

@@ -75,4 +75,5 @@ public static class ErrorCodes
     public const string SurveyDuplicate = "SurveyDuplicate";
     public const string SurveyTooLarge = "SurveyTooLarge";
     public const string MergeInvalid = "MergeInvalid";
+    public const string RoundClosed = "RoundClosed";
 }

@@ -40,6 +40,9 @@ public class VerkostamoDbContext(DbContextOptions<VerkostamoDbContext> options) 
     public DbSet<MapSurveyLink> MapSurveyLinks => Set<MapSurveyLink>();
     public DbSet<MapSurveyResponse> MapSurveyResponses => Set<MapSurveyResponse>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Verkostamo.Core.Assessments.AssessmentInstrument> AssessmentInstruments => Set<Verkostamo.Core.Assessments.AssessmentInstrument>();
+    public DbSet<Verkostamo.Core.Assessments.AssessmentRound> AssessmentRounds => Set<Verkostamo.Core.Assessments.AssessmentRound>();
+    public DbSet<Verkostamo.Core.Assessments.AssessmentResponse> AssessmentResponses => Set<Verkostamo.Core.Assessments.AssessmentResponse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

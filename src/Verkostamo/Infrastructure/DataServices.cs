@@ -47,6 +47,7 @@ public static class DataServices
         services.AddSingleton<MapViewService>();
         services.AddSingleton<MapVersionService>();
         services.AddSingleton<MapSurveyService>();
+        services.AddSingleton<Verkostamo.Core.Assessments.AssessmentService>();
         services.AddSingleton<Verkostamo.Core.Notifications.EmailOutbox>();
         services.AddSingleton<Verkostamo.Core.Notifications.ReminderRecipients>();
         services.AddSingleton<ActorMergeService>();

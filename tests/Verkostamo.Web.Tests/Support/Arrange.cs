@@ -68,7 +68,9 @@ public static class Arrange
             .OrderBy(i => i.Id).Select(i => $"{i.Id}:{i.AcceptedAt}:{i.RevokedAt}");
         var logos = (await db.NetworkLogos.AsNoTracking().Where(l => l.NetworkId == networkId).Select(l => l.Id).ToListAsync()).Order();
         return $"{network}\nmembers: {string.Join(", ", members)}\ninvitations: {string.Join(", ", invitations)}\nlogos: {string.Join(", ", logos)}"
-            + await WorkbookSnapshotAsync(db, networkId) + await MapSnapshotAsync(db, networkId);
+            + await WorkbookSnapshotAsync(db, networkId) + await MapSnapshotAsync(db, networkId)
+            + "\nassessment rounds: " + string.Join(", ", (await db.AssessmentRounds.AsNoTracking().Where(r => r.NetworkId == networkId)
+                .Select(r => new { r.Id, r.Version }).ToListAsync()).OrderBy(r => r.Id).Select(r => r.ToString()));
     }
 
     /// <summary>The map part of <see cref="SnapshotAsync"/>: actors, links, saved views and versions, with their versions.</summary>

@@ -1,0 +1,146 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Verkostamo.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Assessments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AssessmentInstruments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    NetworkId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DefinitionJson = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssessmentInstruments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssessmentInstruments_Networks_NetworkId",
+                        column: x => x.NetworkId,
+                        principalTable: "Networks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AssessmentRounds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    NetworkId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    InstrumentsJson = table.Column<string>(type: "text", nullable: false),
+                    OpensOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ForMembers = table.Column<bool>(type: "boolean", nullable: false),
+                    ByLink = table.Column<bool>(type: "boolean", nullable: false),
+                    LinkTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Threshold = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssessmentRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssessmentRounds_Networks_NetworkId",
+                        column: x => x.NetworkId,
+                        principalTable: "Networks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AssessmentResponses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NetworkId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RespondentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AnswersJson = table.Column<string>(type: "text", nullable: false),
+                    Completed = table.Column<bool>(type: "boolean", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssessmentResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssessmentResponses_AssessmentRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "AssessmentRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AssessmentResponses_Networks_NetworkId",
+                        column: x => x.NetworkId,
+                        principalTable: "Networks",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentInstruments_NetworkId_Key",
+                table: "AssessmentInstruments",
+                columns: new[] { "NetworkId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentResponses_NetworkId",
+                table: "AssessmentResponses",
+                column: "NetworkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentResponses_RoundId_RespondentHash",
+                table: "AssessmentResponses",
+                columns: new[] { "RoundId", "RespondentHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentResponses_RoundId_UserId",
+                table: "AssessmentResponses",
+                columns: new[] { "RoundId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentRounds_LinkTokenHash",
+                table: "AssessmentRounds",
+                column: "LinkTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentRounds_NetworkId",
+                table: "AssessmentRounds",
+                column: "NetworkId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AssessmentInstruments");
+
+            migrationBuilder.DropTable(
+                name: "AssessmentResponses");
+
+            migrationBuilder.DropTable(
+                name: "AssessmentRounds");
+        }
+    }
+}

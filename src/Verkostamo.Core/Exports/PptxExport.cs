@@ -28,7 +28,7 @@ public static class PptxExport
     internal const int TableRowsPerSlide = 10;
 
     /// <summary>The map's sector colours, the same as the map editor's, so that the deck and the screen agree.</summary>
-    internal static readonly IReadOnlyDictionary<Sector, string> SectorColours = new Dictionary<Sector, string>
+    public static readonly IReadOnlyDictionary<Sector, string> SectorColours = new Dictionary<Sector, string>
     {
         [Sector.Public] = "1F6FB5",
         [Sector.Private] = "C2571A",

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Verkostamo.Core.Accounts;
 using Verkostamo.Features.Analysis;
 using Verkostamo.Features.AnnualClock;
+using Verkostamo.Features.Exports;
 using Verkostamo.Features.Map;
 using Verkostamo.Features.Members;
 using Verkostamo.Features.Networks;
@@ -35,5 +36,6 @@ public static class ApiEndpoints
         api.MapNetworkMapApi();
         api.MapMapFilesApi();
         api.MapAnalysisApi();
+        api.MapExportApi();
     }
 }

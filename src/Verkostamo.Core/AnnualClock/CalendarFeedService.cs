@@ -99,6 +99,13 @@ public sealed class CalendarFeedService(IDbContextFactory<VerkostamoDbContext> d
         return await NetworkAccess.GetRoleAsync(db, networkId, userId, false, ct) is null ? null : await NetworkCalendarAsync(db, networkId, texts, ct);
     }
 
+    /// <summary>The network's calendar for an export the caller's access has already been checked for.</summary>
+    internal async Task<string> NetworkCalendarAsync(Guid networkId, FeedTexts texts, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await NetworkCalendarAsync(db, networkId, texts, ct);
+    }
+
     private async Task<string> NetworkCalendarAsync(VerkostamoDbContext db, Guid networkId, FeedTexts texts, CancellationToken ct)
     {
         var name = await db.Networks.Where(n => n.Id == networkId).Select(n => n.Name).SingleAsync(ct);

@@ -248,7 +248,7 @@ public sealed class MapViewService(IDbContextFactory<VerkostamoDbContext> dbFact
         view.UpdatedByUserId = userId;
     }
 
-    private static MapViewDetails ToDetails(MapView v)
+    internal static MapViewDetails ToDetails(MapView v)
     {
         Dictionary<Guid, MapPosition> positions;
         try

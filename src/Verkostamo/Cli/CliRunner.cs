@@ -18,10 +18,10 @@ public static class CliRunner
     public const int Failure = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["users", "import", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["users", "import", "export", "help", "--help", "-h"];
 
     /// <summary>Verbs of the public interface that later versions add; named so they never start the web server by accident.</summary>
-    private static readonly string[] LaterVerbs = ["export", "backup", "restore"];
+    private static readonly string[] LaterVerbs = ["backup", "restore"];
 
     /// <summary>
     /// A first argument that is neither an option (--urls, --seed-demo) nor a configuration value
@@ -63,7 +63,11 @@ public static class CliRunner
         {
             return early;
         }
-        if (args[0] != "import" && (args.Length == 1 || args.Contains("--help") || args.Contains("-h")))
+        if (args[0] == "export" && await ExportCommand.CheckArgumentsAsync(args[1..], output, error) is { } refused)
+        {
+            return refused;
+        }
+        if (args[0] is not ("import" or "export") && (args.Length == 1 || args.Contains("--help") || args.Contains("-h")))
         {
             // Help needs no database.
             await (args.Length == 1 ? error : output).WriteLineAsync(UsersHelp);
@@ -74,6 +78,7 @@ public static class CliRunner
         configure?.Invoke(builder.Configuration);
         builder.Logging.ClearProviders();
         builder.Services.AddVerkostamoData();
+        builder.Services.AddLocalization();
         builder.Services.AddIdentityCore<User>(DataServices.ConfigureIdentity)
             .AddEntityFrameworkStores<VerkostamoDbContext>()
             .AddDefaultTokenProviders()
@@ -95,6 +100,8 @@ public static class CliRunner
             return args[0] switch
             {
                 "users" => await UsersAsync(args[1..], users, sessions, output, error, input),
+                "export" => await ExportCommand.RunAsync(args[1..], scope.ServiceProvider.GetRequiredService<Verkostamo.Core.Exports.ExportService>(),
+                    scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Verkostamo.Resources.SharedResource>>(), output, error),
                 "import" => await ImportCommand.RunAsync(args[1..], scope.ServiceProvider.GetRequiredService<Verkostamo.Core.Map.Import.MapImportService>(), output, error),
                 _ => Usage,
             };
@@ -215,6 +222,9 @@ public static class CliRunner
                 Set a new password, lift a lockout and end all of the account's sign-ins.
           import --network ID --in FILE [--dry-run]
                 Import actors and links from CSV, XLSX, GraphML or GEXF; import --help tells more.
+          export --network ID --format pptx|docx|xlsx|graphml|gexf|ics --out FILE
+                Write a network as a PowerPoint deck, Word report, Excel workbook, map file or calendar;
+                export --help tells more.
           analyze FILE [--strength all|strong|weak] [--indent]
                 Network metrics of a GraphML, GEXF or CSV graph as JSON; analyze --help tells more.
 

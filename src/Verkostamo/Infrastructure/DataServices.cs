@@ -57,6 +57,8 @@ public static class DataServices
         services.AddSingleton<Verkostamo.Core.Map.Import.MapExportService>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Verkostamo:Analysis").Get<Verkostamo.Core.Analysis.AnalysisLimits>() ?? new());
         services.AddSingleton<Verkostamo.Core.Analysis.AnalysisService>();
+        services.AddSingleton<Verkostamo.Core.Exports.IExportChapterSource, Verkostamo.Core.Exports.AnalysisChapters>();
+        services.AddSingleton<Verkostamo.Core.Exports.ExportService>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -217,6 +217,65 @@ public class CliTests(VerkostamoAppFactory app) : IClassFixture<VerkostamoAppFac
         }
     }
 
+    [Fact]
+    public async Task Export_writes_a_network_as_every_format_and_checks_its_arguments()
+    {
+        var owner = await TestUsers.CreateAsync(app.Services);
+        var networkId = await Arrange.NetworkAsync(app.Services, owner);
+        var sample = await ExportSamples.SeedAsync(app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Verkostamo.Core.Data.VerkostamoDbContext>>(),
+            app.Services.GetRequiredService<TimeProvider>(), networkId, owner.Id, 4);
+        foreach (var format in new[] { "pptx", "docx", "xlsx", "graphml", "gexf", "ics" })
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"cli-{Guid.NewGuid():N}.{format}");
+            try
+            {
+                var result = await RunAsync("export", "--network", networkId.ToString(), "--format", format, "--out", file);
+                Assert.True(result.ExitCode == 0, result.Error);
+                Assert.Contains($"of {format} to {file}", result.Output, StringComparison.Ordinal);
+                var bytes = await File.ReadAllBytesAsync(file);
+                if (format == "pptx")
+                {
+                    using var deck = DocumentFormat.OpenXml.Packaging.PresentationDocument.Open(new MemoryStream(bytes), false);
+                    Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(deck));
+                    Assert.Contains(deck.PresentationPart!.SlideParts, s => s.Slide.InnerText.Contains(sample.KeySolution, StringComparison.Ordinal));
+                }
+                else if (format is "graphml" or "gexf")
+                {
+                    Assert.Equal(sample.Actors, Verkostamo.Core.Map.Formats.MapFileReader.Read(new MemoryStream(bytes), file).Document.Actors.Count);
+                }
+                else
+                {
+                    Assert.NotEmpty(bytes);
+                }
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
+
+        var missing = await RunAsync("export", "--network", Guid.NewGuid().ToString(), "--format", "pptx", "--out", Path.Combine(Path.GetTempPath(), "x.pptx"));
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("No network has the id", missing.Error, StringComparison.Ordinal);
+        var help = await RunAsync("export", "--help");
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("pptx|docx|xlsx|graphml|gexf|ics", help.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--network ID, --format FORMAT and --out FILE", "export")]
+    [InlineData("is not a network id", "export", "--network", "abc", "--format", "pptx", "--out", "x.pptx")]
+    [InlineData("not part of this version", "export", "--network", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "--format", "json", "--out", "x.json")]
+    [InlineData("unknown format 'pdf'", "export", "--network", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "--format", "pdf", "--out", "x.pdf")]
+    [InlineData("does not exist", "export", "--network", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "--format", "pptx", "--out", "/nonexistent/x.pptx")]
+    public async Task Export_arguments_are_checked_with_a_clear_message_and_exit_2(string message, params string[] args)
+    {
+        var result = await RunAsync(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+    }
+
     private sealed record CliResult(int ExitCode, string Output, string Error);
 
     private Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync("", args);

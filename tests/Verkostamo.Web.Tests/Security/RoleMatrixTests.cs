@@ -75,6 +75,8 @@ public partial class RoleMatrixTests(RoleMatrixAppFactory app) : IClassFixture<R
         Api("POST",   "/api/v1/networks/{id}/assessments/rounds",                     Unauthorized, Forbidden, Forbidden, Created,   Created,   NotFound, NotFound,
             body: _ => new { title = "Arviointi", instruments = new[] { "roles" }, opensOn = "2026-01-01", closesOn = "2026-01-31", forMembers = true, byLink = true }),
         Api("GET",    "/api/v1/networks/{id}/map/export/csv",                         Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("GET",    "/api/v1/networks/{id}/exports/pptx",                           Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
+        Api("GET",    "/api/v1/networks/{id}/exports/xlsx",                           Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
         Api("GET",    "/api/v1/networks/{id}/actions",                                Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
         Api("GET",    "/api/v1/networks/{id}/sections/picture",                       Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
         Api("GET",    "/api/v1/networks/{id}/sections/picture/history",               Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
@@ -144,6 +146,8 @@ public partial class RoleMatrixTests(RoleMatrixAppFactory app) : IClassFixture<R
         Page("GET",   "/networks/{id}/map/import-export", ToLogin, Ok,  Ok,       Ok,         Ok,       NotFound, NotFound),
         Page("GET",   "/networks/{id}/assessments", ToLogin,   Ok,       Ok,       Ok,         Ok,       NotFound, NotFound),
         Page("GET",   "/networks/{id}/assessments/compare", ToLogin, Ok,  Ok,       Ok,         Ok,       NotFound, NotFound),
+        Page("GET",   "/networks/{id}/export",     ToLogin,  Ok,       Ok,       Ok,         Ok,       NotFound, NotFound),
+        Page("GET",   "/networks/{id}/export/print", ToLogin, Ok,      Ok,       Ok,         Ok,       NotFound, NotFound),
         // The forms behind those pages, posted by hand: the page's policy guards the post as well.
         Page("POST",  "/networks/{id}/settings",   ToLogin,  ToDenied, ToDenied, DoneThen("/networks/{id}/settings"), DoneThen("/networks/{id}/settings"), NotFound, NotFound,
             form: s => [("_handler", "network-details"), ("Input.Version", s.Version.ToString()), ("Input.Name", "Uusi nimi"), ("Input.Language", "fi")]),

@@ -5,6 +5,9 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Verkostamo.Core.Map.Formats;
 
 /// <summary>XLSX: a sheet "Toimijat" (actors) and a sheet "Yhteydet" (links), each with a header row of <see cref="MapFileFields"/> names.</summary>
+/// <summary>One sheet: its name, header row and rows of text.</summary>
+internal sealed record XlsxSheet(string Name, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);
+
 internal static class MapXlsx
 {
     public const string ActorsSheet = "Toimijat";
@@ -175,7 +178,14 @@ internal static class MapXlsx
         return name;
     }
 
-    public static byte[] Write(MapDocument map)
+    public static byte[] Write(MapDocument map) => WriteSheets(
+    [
+        new XlsxSheet(ActorsSheet, MapFileFields.ActorColumns, [.. map.Actors.Select(MapFileFields.ActorValues)]),
+        new XlsxSheet(LinksSheet, MapFileFields.LinkColumns, [.. map.Links.Select(MapFileFields.LinkValues)]),
+    ]);
+
+    /// <summary>A workbook of plain text sheets whose cells are never evaluated: any export of a table goes through here.</summary>
+    internal static byte[] WriteSheets(IEnumerable<XlsxSheet> sheetList)
     {
         using var buffer = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
@@ -183,8 +193,11 @@ internal static class MapXlsx
             var workbook = document.AddWorkbookPart();
             workbook.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
             var sheets = workbook.Workbook.AppendChild(new Sheets());
-            AddSheet(workbook, sheets, 1, ActorsSheet, MapFileFields.ActorColumns, map.Actors.Select(MapFileFields.ActorValues));
-            AddSheet(workbook, sheets, 2, LinksSheet, MapFileFields.LinkColumns, map.Links.Select(MapFileFields.LinkValues));
+            uint id = 1;
+            foreach (var sheet in sheetList)
+            {
+                AddSheet(workbook, sheets, id++, sheet.Name, sheet.Header, sheet.Rows);
+            }
             workbook.Workbook.Save();
         }
         return buffer.ToArray();

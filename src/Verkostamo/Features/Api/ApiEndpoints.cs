@@ -3,6 +3,7 @@ using Verkostamo.Core.Accounts;
 using Verkostamo.Features.Analysis;
 using Verkostamo.Features.AnnualClock;
 using Verkostamo.Features.Assessments;
+using Verkostamo.Features.Exports;
 using Verkostamo.Features.Map;
 using Verkostamo.Features.Members;
 using Verkostamo.Features.Networks;
@@ -37,5 +38,6 @@ public static class ApiEndpoints
         api.MapMapFilesApi();
         api.MapAnalysisApi();
         api.MapAssessmentApi();
+        api.MapExportApi();
     }
 }

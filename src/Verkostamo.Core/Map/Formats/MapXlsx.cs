@@ -175,7 +175,14 @@ internal static class MapXlsx
         return name;
     }
 
-    public static byte[] Write(MapDocument map)
+    public static byte[] Write(MapDocument map) => WriteSheets(
+    [
+        (ActorsSheet, MapFileFields.ActorColumns, map.Actors.Select(MapFileFields.ActorValues)),
+        (LinksSheet, MapFileFields.LinkColumns, map.Links.Select(MapFileFields.LinkValues)),
+    ]);
+
+    /// <summary>A workbook of text-only sheets, every cell escaped against formula injection; shared by every spreadsheet export.</summary>
+    public static byte[] WriteSheets(IEnumerable<(string Name, IReadOnlyList<string> Header, IEnumerable<IReadOnlyList<string>> Rows)> content)
     {
         using var buffer = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
@@ -183,8 +190,11 @@ internal static class MapXlsx
             var workbook = document.AddWorkbookPart();
             workbook.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
             var sheets = workbook.Workbook.AppendChild(new Sheets());
-            AddSheet(workbook, sheets, 1, ActorsSheet, MapFileFields.ActorColumns, map.Actors.Select(MapFileFields.ActorValues));
-            AddSheet(workbook, sheets, 2, LinksSheet, MapFileFields.LinkColumns, map.Links.Select(MapFileFields.LinkValues));
+            uint id = 1;
+            foreach (var (name, header, rows) in content)
+            {
+                AddSheet(workbook, sheets, id++, name, header, rows);
+            }
             workbook.Workbook.Save();
         }
         return buffer.ToArray();

@@ -150,6 +150,11 @@ public partial class AssessmentPageTests(VerkostamoAppFactory app) : IClassFixtu
         var results = await api.GetFromJsonAsync<JsonElement>($"{url}/{roundId}/results");
         Assert.True(results.GetProperty("results").GetProperty("hidden").GetBoolean());
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"{url}/{Guid.NewGuid()}/results")).StatusCode);
+        var csv = await api.GetAsync($"{url}/{roundId}/export/csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"{url}/{roundId}/export/xlsx")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"{url}/{roundId}/export/pdf")).StatusCode);
     }
 
     private async Task<T> Db<T>(Func<Core.Data.VerkostamoDbContext, Task<T>> query)

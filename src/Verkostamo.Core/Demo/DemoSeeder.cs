@@ -86,7 +86,14 @@ public sealed class DemoSeeder(
         {
             mapFilled = await DemoMap.SeedAsync(db, networkId, demoId, clock.GetUtcNow(), ct);
         }
-        return filled || clockFilled || mapFilled || created;
+        bool assessed;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            // Members answer as themselves; the rest of the twelve answered anonymously by link.
+            var members = People.Where(p => p.Role is NetworkRole.Member or NetworkRole.Facilitator).Select(p => ids[p.Email]).ToList();
+            assessed = await DemoAssessments.SeedAsync(db, networkId, ids["fanni.fasilitaattori@verkostamo.fi"], members, clock.GetUtcNow(), ct);
+        }
+        return filled || clockFilled || mapFilled || assessed || created;
     }
 
     private async Task<Guid> CreateNetworkAsync(VerkostamoDbContext db, Dictionary<string, string> ids, CancellationToken ct)

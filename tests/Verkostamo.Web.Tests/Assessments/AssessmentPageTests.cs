@@ -150,6 +150,40 @@ public partial class AssessmentPageTests(VerkostamoAppFactory app) : IClassFixtu
         var results = await api.GetFromJsonAsync<JsonElement>($"{url}/{roundId}/results");
         Assert.True(results.GetProperty("results").GetProperty("hidden").GetBoolean());
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"{url}/{Guid.NewGuid()}/results")).StatusCode);
+        var csv = await api.GetAsync($"{url}/{roundId}/export/csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"{url}/{roundId}/export/xlsx")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"{url}/{roundId}/export/pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_facilitator_edits_a_question_set_and_adds_one_of_the_networks_own()
+    {
+        var (owner, networkId, client) = await ArrangeAsync();
+        var page = $"/networks/{networkId}/assessments/instruments";
+
+        var saved = await client.SubmitFormAsync(page, "instrument-open", ("Title", "Avoimet"), ("item:works", "Mikä toimii?"), ("item:develop", "Mitä kehitämme?"),
+            ("NewQuestion", "Mitä toivot ensi vuodelta?"), ("NewKind", "Text"));
+        Assert.Equal(page, saved.RedirectPath());
+        var added = await client.SubmitFormAsync(page, "instrument-new", ("Title", "Kokoukset"), ("NewQuestion", "Kokoukset ovat hyödyllisiä"), ("NewKind", "Scale"));
+        Assert.Equal(page, added.RedirectPath());
+        var refused = await client.SubmitFormAsync(page, "instrument-new", ("Title", ""), ("NewQuestion", ""));
+        Assert.Contains(Texts.Get("Assess.InstrumentInvalid", "fi"), Texts.Decoded(await refused.BodyAsync()), StringComparison.Ordinal);
+
+        var instruments = (await app.Services.GetRequiredService<AssessmentService>().ListInstrumentsAsync(networkId, owner.Id))!;
+        var open = instruments.Single(i => i.Key == AssessmentTemplate.Open);
+        Assert.Equal(("Avoimet", "Open questions"), (open.TitleIn("fi"), open.TitleIn("en")));
+        Assert.Equal(["Mikä toimii?", "Mitä kehitämme?", "Mitä toivot ensi vuodelta?"], open.Items.Select(i => i.TextIn("fi")));
+        Assert.Equal(AssessmentItemKind.Text, open.Items[2].Kind);
+        var own = instruments[^1];
+        Assert.StartsWith("own-", own.Key, StringComparison.Ordinal);
+        Assert.Equal(("Kokoukset", AssessmentItemKind.Scale), (own.TitleIn("fi"), Assert.Single(own.Items).Kind));
+
+        var member = await TestUsers.CreateAsync(app.Services);
+        await Arrange.MemberAsync(app.Services, networkId, owner, member, NetworkRole.Member);
+        var memberHtml = await (await (await app.SignedInClientAsync(member)).GetAsync(page)).BodyAsync();
+        Assert.DoesNotContain("instrument-new", memberHtml, StringComparison.Ordinal);
     }
 
     private async Task<T> Db<T>(Func<Core.Data.VerkostamoDbContext, Task<T>> query)

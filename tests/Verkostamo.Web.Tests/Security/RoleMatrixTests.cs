@@ -148,6 +148,7 @@ public partial class RoleMatrixTests(RoleMatrixAppFactory app) : IClassFixture<R
         Page("GET",   "/networks/{id}/assessments/compare", ToLogin, Ok,  Ok,       Ok,         Ok,       NotFound, NotFound),
         Page("GET",   "/networks/{id}/export",     ToLogin,  Ok,       Ok,       Ok,         Ok,       NotFound, NotFound),
         Page("GET",   "/networks/{id}/export/print", ToLogin, Ok,      Ok,       Ok,         Ok,       NotFound, NotFound),
+        Page("GET",   "/networks/{id}/assessments/instruments", ToLogin, Ok, Ok,     Ok,         Ok,       NotFound, NotFound),
         // The forms behind those pages, posted by hand: the page's policy guards the post as well.
         Page("POST",  "/networks/{id}/settings",   ToLogin,  ToDenied, ToDenied, DoneThen("/networks/{id}/settings"), DoneThen("/networks/{id}/settings"), NotFound, NotFound,
             form: s => [("_handler", "network-details"), ("Input.Version", s.Version.ToString()), ("Input.Name", "Uusi nimi"), ("Input.Language", "fi")]),

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Localization;
 using Verkostamo.Core.Assessments;
 using Verkostamo.Features.Api;
+using Verkostamo.Features.Workbook;
 using Verkostamo.Infrastructure;
 using Verkostamo.Resources;
 
@@ -45,11 +46,28 @@ public static class AssessmentEndpoints
             AssessmentService assessments, CancellationToken ct) =>
             ApiResults.OkOrNotFound(await assessments.ResultsAsync(networkId, user.UserId(), roundId, AssessmentLinks.Filter(channel, item, value), ct)))
             .RequireAuthorization(NetworkPolicies.Viewer);
+        rounds.MapGet("/{roundId:guid}/export/{format}", async (Guid networkId, Guid roundId, string format, string? channel, string? item, int? value,
+            ClaimsPrincipal user, AssessmentService assessments, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        {
+            if (!AssessmentExport.IsFormat(format)
+                || await assessments.ResultsAsync(networkId, user.UserId(), roundId, AssessmentLinks.Filter(channel, item, value), ct) is not { } results)
+            {
+                return Results.NotFound();
+            }
+            var bytes = AssessmentExport.Write(format, results, WorkbookLanguage.Current, Headings(l));
+            return Results.File(bytes, format == AssessmentExport.Xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
+                $"itsearviointi.{format}");
+        })
+            .RequireAuthorization(NetworkPolicies.Viewer);
         api.MapGet("/networks/{networkId:guid}/assessments/trend", async (Guid networkId, ClaimsPrincipal user, AssessmentService assessments, CancellationToken ct) =>
             ApiResults.OkOrNotFound(await assessments.TrendAsync(networkId, user.UserId(), null, ct)))
             .WithTags("Assessments")
             .RequireAuthorization(NetworkPolicies.Viewer);
     }
+
+    private static AssessmentExport.Headings Headings(IStringLocalizer<SharedResource> l) => new(
+        l["Assess.Export.Round"], l["Assess.Export.Instrument"], l["Assess.Item"], l["Assess.N"], l["Assess.Mean"], l["Assess.Distribution"],
+        l["Assess.Export.Hidden"], l["Assess.Export.Yes"], l["Assess.Title"]);
 }
 
 public static class AssessmentLinks

@@ -100,6 +100,16 @@ public sealed class AssessmentBrowserTests(BrowserFixture fixture) : WorkbookTes
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(UiText.Get("Assess.CompareTitle"));
         await Axe.AssertAccessibleAsync(page);
 
+        await page.GotoAsync($"/networks/{network.Id}/assessments/instruments");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(UiText.Get("Assess.InstrumentsTitle"));
+        await Axe.AssertAccessibleAsync(page);
+
+        var memberRound = await OpenAsync(network, "Jäsenten kierros", "learning-cycle");
+        var memberPage = await SignedInPageAsync(network.Member);
+        await memberPage.GotoAsync($"/networks/{network.Id}/assessments/{memberRound.Id}/answer");
+        await Expect(memberPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Jäsenten kierros");
+        await Axe.AssertAccessibleAsync(memberPage);
+
         await page.SetViewportSizeAsync(360, 740);
         await page.GotoAsync($"/networks/{network.Id}/assessments/{rounds[0].Id}/results");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The results page scrolls sideways at 360 px.");

@@ -72,7 +72,7 @@ internal static class ExportContentLoader
             var blocks = new List<ExportBlock>();
             if (!string.IsNullOrWhiteSpace(t.Goal))
             {
-                blocks.Add(new ExportBlock(texts["Export.Goal"], Paragraphs(t.Goal), Bulleted: false));
+                blocks.Add(new ExportBlock(texts["Export.Goal"], Paragraphs(Plain(t.Goal)), Bulleted: false));
             }
             AddAnswerBlocks(blocks, texts, null, solutions.Where(k => k.ThemeId == t.Id).Select(k => k.Text),
                 actions.Where(a => actionOwners[a.Id].ThemeId == t.Id), t.Responsibilities);
@@ -110,7 +110,7 @@ internal static class ExportContentLoader
     private static void AddAnswerBlocks(List<ExportBlock> blocks, ExportTexts texts, SectionTexts? words, IEnumerable<string> solutions,
         IEnumerable<ActionView> steps, string responsibilities)
     {
-        if (solutions.ToList() is { Count: > 0 } list)
+        if (solutions.Select(Plain).ToList() is { Count: > 0 } list)
         {
             blocks.Add(new ExportBlock(words?.KeySolutionsLabel ?? texts["Export.KeySolutions"], list));
         }
@@ -120,7 +120,7 @@ internal static class ExportContentLoader
         }
         if (!string.IsNullOrWhiteSpace(responsibilities))
         {
-            blocks.Add(new ExportBlock(words?.ResponsibilitiesLabel ?? texts["Export.Responsibilities"], Paragraphs(responsibilities), Bulleted: false));
+            blocks.Add(new ExportBlock(words?.ResponsibilitiesLabel ?? texts["Export.Responsibilities"], Paragraphs(Plain(responsibilities)), Bulleted: false));
         }
     }
 
@@ -130,6 +130,9 @@ internal static class ExportContentLoader
             .Where(s => !string.IsNullOrWhiteSpace(s));
         return $"{a.Title} ({string.Join(", ", details)})";
     }
+
+    /// <summary>Answers are written in Markdown; documents show their words without the marks (** and the like).</summary>
+    internal static string Plain(string markdown) => Markdig.Markdown.ToPlainText(markdown).Trim();
 
     internal static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "";
 

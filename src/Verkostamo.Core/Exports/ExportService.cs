@@ -30,7 +30,7 @@ public sealed class ExportService(IDbContextFactory<VerkostamoDbContext> dbFacto
 
     private static readonly Dictionary<string, Format> producers = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["pptx"] = new(PptxExport.ContentType, "pptx", (s, job, ct) => s.DocumentAsync(job, PptxExport.Write, ct)),
+        ["pptx"] = new(PptxExport.ContentType, "pptx", (s, job, ct) => s.DocumentAsync(job, PptxExport.Write, ct, chapters: false)),
         ["docx"] = new(DocxExport.ContentType, "docx", (s, job, ct) => s.DocumentAsync(job, DocxExport.Write, ct)),
         ["xlsx"] = new(XlsxExport.ContentType, "xlsx", (s, job, ct) => s.DocumentAsync(job, XlsxExport.Write, ct)),
         ["graphml"] = new("application/graphml+xml", "graphml", (s, job, ct) => s.MapFileAsync(job, MapFileFormat.GraphMl, ct)),
@@ -96,7 +96,8 @@ public sealed class ExportService(IDbContextFactory<VerkostamoDbContext> dbFacto
         return await db.Networks.Where(n => n.Id == networkId).Select(n => n.Name).SingleAsync(ct);
     }
 
-    internal async Task<ExportContent?> LoadAsync(ExportJob job, CancellationToken ct)
+    /// <summary>The content; <paramref name="chapters"/> false skips the added chapters (the deck does not show them, and the analysis takes time).</summary>
+    internal async Task<ExportContent?> LoadAsync(ExportJob job, CancellationToken ct, bool chapters = true)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var content = await ExportContentLoader.LoadAsync(db, job.NetworkId, job.Options, job.Texts, clock, ct);
@@ -104,17 +105,17 @@ public sealed class ExportService(IDbContextFactory<VerkostamoDbContext> dbFacto
         {
             return null;
         }
-        var chapters = new List<ExportChapter>();
-        foreach (var source in chapterSources)
+        var added = new List<ExportChapter>();
+        foreach (var source in chapters ? chapterSources : [])
         {
-            chapters.AddRange(await source.ChaptersAsync(new ExportChapterContext(job.NetworkId, content.Map.Document, content.Texts), ct));
+            added.AddRange(await source.ChaptersAsync(new ExportChapterContext(job.NetworkId, content.Map.Document, content.Texts), ct));
         }
-        return content with { Chapters = chapters };
+        return content with { Chapters = added };
     }
 
-    private async Task<byte[]> DocumentAsync(ExportJob job, Func<ExportContent, byte[]> write, CancellationToken ct)
+    private async Task<byte[]> DocumentAsync(ExportJob job, Func<ExportContent, byte[]> write, CancellationToken ct, bool chapters = true)
     {
-        var content = await LoadAsync(job, ct) ?? throw new InvalidOperationException("The network disappeared during the export.");
+        var content = await LoadAsync(job, ct, chapters) ?? throw new InvalidOperationException("The network disappeared during the export.");
         // Dates and numbers in the network's language, whatever the caller's.
         var previous = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(content.Culture);

@@ -18,10 +18,10 @@ public static class CliRunner
     public const int Failure = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["users", "import", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["users", "import", "backup", "restore", "help", "--help", "-h"];
 
     /// <summary>Verbs of the public interface that later versions add; named so they never start the web server by accident.</summary>
-    private static readonly string[] LaterVerbs = ["export", "backup", "restore"];
+    private static readonly string[] LaterVerbs = ["export"];
 
     /// <summary>
     /// A first argument that is neither an option (--urls, --seed-demo) nor a configuration value
@@ -63,6 +63,13 @@ public static class CliRunner
         {
             return early;
         }
+        if (args[0] is "backup" or "restore")
+        {
+            // The database is copied as it is: no migration, no services.
+            var settings = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables();
+            configure?.Invoke(settings);
+            return await BackupCommand.RunAsync(args, settings.Build(), output, error);
+        }
         if (args[0] != "import" && (args.Length == 1 || args.Contains("--help") || args.Contains("-h")))
         {
             // Help needs no database.
@@ -95,7 +102,7 @@ public static class CliRunner
             return args[0] switch
             {
                 "users" => await UsersAsync(args[1..], users, sessions, output, error, input),
-                "import" => await ImportCommand.RunAsync(args[1..], scope.ServiceProvider.GetRequiredService<Verkostamo.Core.Map.Import.MapImportService>(), output, error),
+                "import" => await ImportCommand.RunAsync(args[1..], scope.ServiceProvider, output, error),
                 _ => Usage,
             };
         }
@@ -215,6 +222,12 @@ public static class CliRunner
                 Set a new password, lift a lockout and end all of the account's sign-ins.
           import --network ID --in FILE [--dry-run]
                 Import actors and links from CSV, XLSX, GraphML or GEXF; import --help tells more.
+          import --in BACKUP.json [--owner EMAIL]
+                Make a full network backup (JSON or zip) a new network; prints its id last.
+          backup --out FILE [--force]
+                Back up the whole instance's database (SQLite online backup, or pg_dump for PostgreSQL).
+          restore --in FILE [--force]
+                Restore an instance backup; --force replaces a database that already holds data.
           analyze FILE [--strength all|strong|weak] [--indent]
                 Network metrics of a GraphML, GEXF or CSV graph as JSON; analyze --help tells more.
 

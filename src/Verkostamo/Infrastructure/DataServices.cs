@@ -56,6 +56,9 @@ public static class DataServices
         services.AddSingleton<Verkostamo.Core.Map.Import.MapExportService>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Verkostamo:Analysis").Get<Verkostamo.Core.Analysis.AnalysisLimits>() ?? new());
         services.AddSingleton<Verkostamo.Core.Analysis.AnalysisService>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(Verkostamo.Core.Backup.BackupImportLimits.Section)
+            .Get<Verkostamo.Core.Backup.BackupImportLimits>() ?? new Verkostamo.Core.Backup.BackupImportLimits());
+        services.AddSingleton<Verkostamo.Core.Backup.NetworkBackupService>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -35,5 +35,6 @@ public static class ApiEndpoints
         api.MapNetworkMapApi();
         api.MapMapFilesApi();
         api.MapAnalysisApi();
+        Backup.BackupEndpoints.MapBackupApi(api);
     }
 }

@@ -22,6 +22,12 @@ public static class UploadLimit
         var backup = request.Path.Equals("/networks/import", StringComparison.Ordinal);
         var max = backup ? context.RequestServices.GetRequiredService<Verkostamo.Core.Backup.BackupImportLimits>().MaxBytes + (256 * 1024)
             : import ? context.RequestServices.GetRequiredService<Verkostamo.Core.Map.Formats.MapImportLimits>().MaxBytes + (256 * 1024) : MaxFormBytes;
+        if ((backup || request.Path.Equals("/api/v1/networks/import", StringComparison.Ordinal))
+            && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            // The server's default body limit (30 MB) is below the backup limit; the reader enforces the real one.
+            bodySize.MaxRequestBodySize = context.RequestServices.GetRequiredService<Verkostamo.Core.Backup.BackupImportLimits>().MaxBytes + (256 * 1024);
+        }
         if (HttpMethods.IsPost(request.Method) && request.HasFormContentType && !request.Path.StartsWithSegments("/api")
             && request.ContentLength > max)
         {

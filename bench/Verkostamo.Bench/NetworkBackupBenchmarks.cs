@@ -15,8 +15,9 @@ namespace Verkostamo.Bench;
 /// The full JSON backup of the demo network (<see cref="DemoSeeder"/>: the workbook answered, themes, steps, a year on
 /// the clock, the demo map and the audit trail of all of it) from a real, migrated SQLite file, written to memory; and
 /// reading it back with every check an import makes (size, header, parse, checksum). The target is under 0.2 s.
+/// The job comes from the command line (docs/BENCHMARKS.md: <c>--job short --inProcess</c>), as a busy machine can
+/// time out building the separate benchmark process.
 /// </summary>
-[ShortRunJob]
 [MemoryDiagnoser]
 public class NetworkBackupBenchmarks
 {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -190,6 +191,36 @@ public sealed class BackupWebTests(VerkostamoAppFactory app) : IClassFixture<Ver
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_configured_backup_directory_gets_a_backup_from_the_running_app()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"scheduled-{Guid.NewGuid():N}");
+        var scheduled = app.WithWebHostBuilder(b => b.UseSetting("Backup:Directory", folder).UseSetting("Backup:Keep", "2"));
+        try
+        {
+            _ = scheduled.Services;
+            // No backup is on disk yet, so one is due at once; the deadline only bounds a slow machine.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!(Directory.Exists(folder) && Directory.GetFiles(folder, "verkostamo-*" + InstanceBackup.Extension(app.Database.Provider)).Length > 0)
+                && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+
+            var file = Assert.Single(Directory.GetFiles(folder, "verkostamo-*"));
+            Assert.True(new FileInfo(file).Length > 0);
+        }
+        finally
+        {
+            await scheduled.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 

@@ -10,7 +10,8 @@ public sealed class BackupImportLimits
     public const string Section = "Backup:Import";
 
     /// <summary>The largest file accepted, and the most a zipped backup may unpack to.</summary>
-    public long MaxBytes { get; set; } = 200L * 1024 * 1024;
+    /// <remarks>Kept under ASP.NET Core's default multipart limit (128 MB) so uploads reach this check.</remarks>
+    public long MaxBytes { get; set; } = 100L * 1024 * 1024;
 
     /// <summary>A backup zip holds one JSON file; a few more entries (a readme) are tolerated, thousands are refused unread.</summary>
     public int MaxZipEntries { get; set; } = 8;

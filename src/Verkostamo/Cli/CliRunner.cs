@@ -18,10 +18,7 @@ public static class CliRunner
     public const int Failure = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["users", "import", "export", "help", "--help", "-h"];
-
-    /// <summary>Verbs of the public interface that later versions add; named so they never start the web server by accident.</summary>
-    private static readonly string[] LaterVerbs = ["backup", "restore"];
+    private static readonly string[] Verbs = ["users", "import", "export", "backup", "restore", "help", "--help", "-h"];
 
     /// <summary>
     /// A first argument that is neither an option (--urls, --seed-demo) nor a configuration value
@@ -40,11 +37,6 @@ public static class CliRunner
         {
             await output.WriteLineAsync(Help);
             return Ok;
-        }
-        if (LaterVerbs.Contains(args[0]))
-        {
-            await error.WriteLineAsync($"The '{args[0]}' command is not part of this version of Verkostamo yet. Run 'help' for the available commands.");
-            return Usage;
         }
         if (args[0] == "analyze")
         {
@@ -66,6 +58,13 @@ public static class CliRunner
         if (args[0] == "export" && await ExportCommand.CheckArgumentsAsync(args[1..], output, error) is { } refused)
         {
             return refused;
+        }
+        if (args[0] is "backup" or "restore")
+        {
+            // The database is copied as it is: no migration, no services.
+            var settings = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables();
+            configure?.Invoke(settings);
+            return await BackupCommand.RunAsync(args, settings.Build(), output, error);
         }
         if (args[0] is not ("import" or "export") && (args.Length == 1 || args.Contains("--help") || args.Contains("-h")))
         {
@@ -102,7 +101,7 @@ public static class CliRunner
                 "users" => await UsersAsync(args[1..], users, sessions, output, error, input),
                 "export" => await ExportCommand.RunAsync(args[1..], scope.ServiceProvider.GetRequiredService<Verkostamo.Core.Exports.ExportService>(),
                     scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Verkostamo.Resources.SharedResource>>(), output, error),
-                "import" => await ImportCommand.RunAsync(args[1..], scope.ServiceProvider.GetRequiredService<Verkostamo.Core.Map.Import.MapImportService>(), output, error),
+                "import" => await ImportCommand.RunAsync(args[1..], scope.ServiceProvider, output, error),
                 _ => Usage,
             };
         }
@@ -225,6 +224,12 @@ public static class CliRunner
           export --network ID --format pptx|docx|xlsx|graphml|gexf|ics --out FILE
                 Write a network as a PowerPoint deck, Word report, Excel workbook, map file or calendar;
                 export --help tells more.
+          import --in BACKUP.json [--owner EMAIL]
+                Make a full network backup (JSON or zip) a new network; prints its id last.
+          backup --out FILE [--force]
+                Back up the whole instance's database (SQLite online backup, or pg_dump for PostgreSQL).
+          restore --in FILE [--force]
+                Restore an instance backup; --force replaces a database that already holds data.
           analyze FILE [--strength all|strong|weak] [--indent]
                 Network metrics of a GraphML, GEXF or CSV graph as JSON; analyze --help tells more.
 

@@ -1,9 +1,15 @@
+using Microsoft.AspNetCore.Identity;
+using Verkostamo.Core.Accounts;
+using Verkostamo.Core.Backup;
 using Verkostamo.Core.Common;
 using Verkostamo.Core.Map.Import;
 
 namespace Verkostamo.Cli;
 
-/// <summary><c>import --network ID --in FILE [--dry-run]</c>: actors and links from CSV, XLSX, GraphML or GEXF into a network.</summary>
+/// <summary>
+/// <c>import --network ID --in FILE [--dry-run]</c>: actors and links from CSV, XLSX, GraphML or GEXF into a network;
+/// <c>import --in BACKUP.json</c>: a full network backup as a new network.
+/// </summary>
 public static class ImportCommand
 {
     public const string Help = """
@@ -12,6 +18,10 @@ public static class ImportCommand
               and links.csv), an Excel workbook (sheets Toimijat and Yhteydet), GraphML or GEXF. Actors match the
               network's own by id or by name. Prints what changes, then applies it in one transaction unless
               --dry-run is given. A file with errors changes nothing and exits with 2.
+        import --in BACKUP.json [--owner EMAIL]
+              Make a full network backup (.json, or a .zip holding it) a new network with new ids. The backup's members
+              whose e-mail has an account here become members again in their roles; --owner makes that account an
+              owner too. A damaged, changed or too new file changes nothing. Prints the new network's id last.
         """;
 
     /// <summary>Checks the arguments before anything starts: null when they are fine, else the exit code after a message.</summary>
@@ -26,9 +36,12 @@ public static class ImportCommand
         var file = Option(args, "--in");
         if (network is null && file is not null)
         {
-            await error.WriteLineAsync("import --in BACKUP.json (a full network backup restored as a new network) is not part of this version yet. "
-                + "To import actors and links into an existing network, give --network ID.");
-            return CliRunner.Usage;
+            if (Option(args, "--owner") is { } owner && !EmailAddresses.IsValid(owner))
+            {
+                await error.WriteLineAsync($"import: '{owner}' is not an e-mail address.");
+                return CliRunner.Usage;
+            }
+            return File.Exists(file) ? null : await MissingAsync(file, error);
         }
         if (network is null || file is null)
         {
@@ -40,16 +53,22 @@ public static class ImportCommand
             await error.WriteLineAsync($"import: '{network}' is not a network id (a GUID such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301).");
             return CliRunner.Usage;
         }
-        if (!File.Exists(file))
-        {
-            await error.WriteLineAsync($"import: the file '{file}' does not exist.");
-            return CliRunner.Usage;
-        }
-        return null;
+        return File.Exists(file) ? null : await MissingAsync(file, error);
     }
 
-    public static async Task<int> RunAsync(string[] args, MapImportService import, TextWriter output, TextWriter error, CancellationToken ct = default)
+    private static async Task<int?> MissingAsync(string file, TextWriter error)
     {
+        await error.WriteLineAsync($"import: the file '{file}' does not exist.");
+        return CliRunner.Usage;
+    }
+
+    public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken ct = default)
+    {
+        if (Option(args, "--network") is null)
+        {
+            return await ImportBackupAsync(args, services, output, error, ct);
+        }
+        var import = services.GetRequiredService<MapImportService>();
         var networkId = Guid.Parse(Option(args, "--network")!);
         var path = Option(args, "--in")!;
         var dryRun = args.Contains("--dry-run");
@@ -85,6 +104,51 @@ public static class ImportCommand
             return CliRunner.Failure;
         }
         await output.WriteLineAsync(dryRun ? "Dry run: nothing was changed." : "Imported.");
+        return CliRunner.Ok;
+    }
+
+    private static async Task<int> ImportBackupAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var path = Option(args, "--in")!;
+        string? ownerId = null;
+        if (Option(args, "--owner") is { } email)
+        {
+            var owner = await services.GetRequiredService<UserManager<User>>().FindByEmailAsync(email);
+            if (owner is null)
+            {
+                await error.WriteLineAsync($"No account has the e-mail {email}. Create it first with: users create {email}");
+                return CliRunner.Failure;
+            }
+            ownerId = owner.Id;
+        }
+        BackupReadResult read;
+        await using (var stream = File.OpenRead(path))
+        {
+            read = await BackupFileReader.ReadAsync(stream, services.GetRequiredService<BackupImportLimits>(), ct);
+        }
+        if (read.Payload is not { } payload)
+        {
+            await error.WriteLineAsync($"The file {path} was not imported: {read.Detail} Nothing was changed.");
+            if (read.ErrorCode == BackupErrors.NotBackup)
+            {
+                await error.WriteLineAsync("To import actors and links into an existing network, give --network ID.");
+            }
+            return CliRunner.Usage;
+        }
+        var summary = BackupSummary.Of(payload);
+        var result = await services.GetRequiredService<NetworkBackupService>().ImportAsync(payload, new BackupImportOptions(ownerId, RestoreMembers: true), ct);
+        if (result.Value is not { } imported)
+        {
+            await error.WriteLineAsync(result.ErrorCode == BackupErrors.NoOwner
+                ? "None of the backup's owners has an account here: give --owner EMAIL of the account that is to own the network. Nothing was changed."
+                : $"The backup could not be imported ({result.ErrorCode}): its content breaks a rule of the database. Nothing was changed.");
+            return CliRunner.Failure;
+        }
+        await output.WriteLineAsync($"Network '{summary.NetworkName}': {summary.Members} members in the backup, {summary.Sections} sections, {summary.Themes} themes, "
+            + $"{summary.Actions} steps, {summary.ClockEvents} clock events, {summary.Actors} actors, {summary.Links} links, {summary.MapVersions} map versions, "
+            + $"{summary.AuditEntries} audit entries.");
+        await output.WriteLineAsync("Imported as a new network:");
+        await output.WriteLineAsync(imported.NetworkId.ToString());
         return CliRunner.Ok;
     }
 

@@ -43,6 +43,7 @@ public static class AppSetup
         services.AddVerkostamoData();
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<BinPurgeService>();
+        services.AddHostedService<ScheduledBackupService>();
         // E-mail is off until a mail server is configured (Smtp:Host); in-app reminders work without it.
         services.Configure<SmtpOptions>(builder.Configuration.GetSection(SmtpOptions.Section));
         services.AddSingleton<Verkostamo.Core.Notifications.IEmailTransport, SmtpEmailTransport>();
@@ -63,6 +64,7 @@ public static class AppSetup
         services.AddScoped<IdentityRedirectManager>();
         services.AddMemoryCache();
         services.AddSingleton<Verkostamo.Features.Map.ImportExport.PendingImports>();
+        services.AddSingleton<Verkostamo.Features.Backup.PendingBackups>();
 
         services.AddAuthentication(o =>
             {

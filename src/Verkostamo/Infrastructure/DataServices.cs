@@ -59,6 +59,9 @@ public static class DataServices
         services.AddSingleton<Verkostamo.Core.Analysis.AnalysisService>();
         services.AddSingleton<Verkostamo.Core.Exports.IExportChapterSource, Verkostamo.Core.Exports.AnalysisChapters>();
         services.AddSingleton<Verkostamo.Core.Exports.ExportService>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(Verkostamo.Core.Backup.BackupImportLimits.Section)
+            .Get<Verkostamo.Core.Backup.BackupImportLimits>() ?? new Verkostamo.Core.Backup.BackupImportLimits());
+        services.AddSingleton<Verkostamo.Core.Backup.NetworkBackupService>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

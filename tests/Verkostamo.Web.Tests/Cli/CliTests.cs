@@ -183,7 +183,8 @@ public class CliTests(VerkostamoAppFactory app) : IClassFixture<VerkostamoAppFac
     }
 
     [Theory]
-    [InlineData("a full network backup", "import", "--in", "backup.json")]
+    [InlineData("does not exist", "import", "--in", "/nonexistent/backup.json")]
+    [InlineData("is not an e-mail address", "import", "--in", "backup.json", "--owner", "nobody")]
     [InlineData("--network ID and --in FILE", "import")]
     [InlineData("is not a network id", "import", "--network", "abc", "--in", "x.csv")]
     [InlineData("does not exist", "import", "--network", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "--in", "/nonexistent/x.csv")]

@@ -134,6 +134,10 @@ public partial class RoleMatrixTests(RoleMatrixAppFactory app) : IClassFixture<R
         Api("GET",    "/api/v1/networks/{id}/analysis/versions",                      Unauthorized, Ok,        Ok,        Ok,        Ok,        NotFound, NotFound),
         Api("POST",   "/api/v1/networks/{id}/analysis/cancel",                        Unauthorized, NotFound,  NotFound,  NotFound,  NotFound,  NotFound, NotFound),
 
+        // The full network backup: owners only, as it holds every member's e-mail and the whole history.
+        Api("GET",    "/api/v1/networks/{id}/backup",                                 Unauthorized, Forbidden, Forbidden, Forbidden, Ok,        NotFound, NotFound),
+        Api("GET",    "/api/v1/networks/{id}/backup?format=zip",                      Unauthorized, Forbidden, Forbidden, Forbidden, Ok,        NotFound, NotFound),
+
         //   method   url                          anonymous viewer    member    facilitator owner     other     missing
         Page("GET",   "/networks/{id}",            ToLogin,  Ok,       Ok,       Ok,         Ok,       NotFound, NotFound),
         Page("GET",   "/networks/{id}/members",    ToLogin,  Ok,       Ok,       Ok,         Ok,       NotFound, NotFound),

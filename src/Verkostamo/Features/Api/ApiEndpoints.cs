@@ -39,5 +39,6 @@ public static class ApiEndpoints
         api.MapAnalysisApi();
         api.MapAssessmentApi();
         api.MapExportApi();
+        Backup.BackupEndpoints.MapBackupApi(api);
     }
 }

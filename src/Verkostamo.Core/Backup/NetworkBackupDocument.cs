@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Verkostamo.Core.Actions;
 using Verkostamo.Core.AnnualClock;
+using Verkostamo.Core.Assessments;
 using Verkostamo.Core.Audit;
 using Verkostamo.Core.Map;
 using Verkostamo.Core.Map.Survey;
@@ -36,6 +37,9 @@ public sealed class NetworkBackupPayload
     public List<MapVersion> MapVersions { get; set; } = [];
     public List<MapSurveyLink> SurveyLinks { get; set; } = [];
     public List<MapSurveyResponse> SurveyResponses { get; set; } = [];
+    public List<AssessmentInstrument> AssessmentInstruments { get; set; } = [];
+    public List<AssessmentRound> AssessmentRounds { get; set; } = [];
+    public List<AssessmentResponse> AssessmentResponses { get; set; } = [];
     public List<AuditEntry> AuditTrail { get; set; } = [];
 }
 

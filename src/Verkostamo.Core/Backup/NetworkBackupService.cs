@@ -62,6 +62,9 @@ public sealed partial class NetworkBackupService(IDbContextFactory<VerkostamoDbC
         [typeof(Map.MapVersion)] = null,
         [typeof(MapSurveyLink)] = null,
         [typeof(MapSurveyResponse)] = null,
+        [typeof(Assessments.AssessmentInstrument)] = null,
+        [typeof(Assessments.AssessmentRound)] = null,
+        [typeof(Assessments.AssessmentResponse)] = null,
         [typeof(Audit.AuditEntry)] = null,
         [typeof(Invitation)] = "Pending invitations are secret links of the old network for named people; owners invite again.",
         [typeof(AnnualClock.CalendarFeed)] = "A personal secret feed address of one account; its owner creates a new one.",
@@ -147,6 +150,9 @@ public sealed partial class NetworkBackupService(IDbContextFactory<VerkostamoDbC
             MapVersions = await db.MapVersions.AsNoTracking().Where(v => v.NetworkId == networkId).OrderBy(v => v.Id).ToListAsync(ct),
             SurveyLinks = await db.MapSurveyLinks.AsNoTracking().Where(l => l.NetworkId == networkId).OrderBy(l => l.Id).ToListAsync(ct),
             SurveyResponses = await db.MapSurveyResponses.AsNoTracking().Where(r => r.NetworkId == networkId).OrderBy(r => r.Id).ToListAsync(ct),
+            AssessmentInstruments = await db.AssessmentInstruments.AsNoTracking().Where(i => i.NetworkId == networkId).OrderBy(i => i.Key).ToListAsync(ct),
+            AssessmentRounds = await db.AssessmentRounds.AsNoTracking().Where(r => r.NetworkId == networkId).OrderBy(r => r.OpensOn).ThenBy(r => r.Id).ToListAsync(ct),
+            AssessmentResponses = await db.AssessmentResponses.AsNoTracking().Where(r => r.NetworkId == networkId).OrderBy(r => r.Id).ToListAsync(ct),
             AuditTrail = await db.AuditEntries.AsNoTracking().Where(e => e.NetworkId == networkId).OrderBy(e => e.Id).ToListAsync(ct),
         };
 
@@ -187,6 +193,11 @@ public sealed partial class NetworkBackupService(IDbContextFactory<VerkostamoDbC
         {
             // Only a hash is stored and it opens the link: it stays behind; the import makes a new one nobody knows.
             link.TokenHash = "";
+        }
+        foreach (var round in payload.AssessmentRounds)
+        {
+            // Like a survey link, a round's answer link stays behind; the import makes a new one nobody knows.
+            round.LinkTokenHash = null;
         }
         foreach (var entry in payload.AuditTrail)
         {
@@ -270,6 +281,10 @@ public sealed partial class NetworkBackupService(IDbContextFactory<VerkostamoDbC
         {
             link.TokenHash = SecretTokens.Hash(SecretTokens.New());
         }
+        foreach (var round in payload.AssessmentRounds)
+        {
+            round.LinkTokenHash = round.ByLink ? SecretTokens.Hash(SecretTokens.New()) : null;
+        }
         foreach (var entry in payload.AuditTrail)
         {
             entry.Id = 0;
@@ -305,6 +320,9 @@ public sealed partial class NetworkBackupService(IDbContextFactory<VerkostamoDbC
         db.MapVersions.AddRange(payload.MapVersions);
         db.MapSurveyLinks.AddRange(payload.SurveyLinks);
         db.MapSurveyResponses.AddRange(payload.SurveyResponses);
+        db.AssessmentInstruments.AddRange(payload.AssessmentInstruments);
+        db.AssessmentRounds.AddRange(payload.AssessmentRounds);
+        db.AssessmentResponses.AddRange(payload.AssessmentResponses);
         db.AuditEntries.AddRange(payload.AuditTrail);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -328,7 +346,7 @@ public sealed partial class NetworkBackupService(IDbContextFactory<VerkostamoDbC
         [
             .. p.Logos, p.Workbook, .. p.Sections, .. p.Themes, .. p.KeySolutions, .. p.Actions, .. p.ActionComments,
             .. p.LeadershipPlacements, p.Clock, .. p.ClockEvents, .. p.Actors, .. p.Links, .. p.MapViews, .. p.MapVersions,
-            .. p.SurveyLinks, .. p.SurveyResponses, .. p.AuditTrail,
+            .. p.SurveyLinks, .. p.SurveyResponses, .. p.AssessmentInstruments, .. p.AssessmentRounds, .. p.AssessmentResponses, .. p.AuditTrail,
         ];
         return all.OfType<object>();
     }

@@ -142,11 +142,14 @@ public sealed class MapVersionService(IDbContextFactory<VerkostamoDbContext> dbF
     }
 
     /// <summary>The networks (not deleted) whose map may be due a yearly version.</summary>
-    public async Task<IReadOnlyList<Guid>> NetworksWithMapsAsync(CancellationToken ct = default)
+    /// <summary>Every live network with at least one actor, with its language (the yearly version is named in it).</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Language)>> NetworksWithMapsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var live = db.Networks.Where(n => n.DeletedAt == null).Select(n => n.Id);
-        return await db.Actors.Where(a => a.DeletedAt == null && live.Contains(a.NetworkId)).Select(a => a.NetworkId).Distinct().ToListAsync(ct);
+        var withActors = db.Actors.Where(a => a.DeletedAt == null).Select(a => a.NetworkId);
+        var networks = await db.Networks.Where(n => n.DeletedAt == null && withActors.Contains(n.Id))
+            .Select(n => new { n.Id, n.Language }).ToListAsync(ct);
+        return [.. networks.Select(n => (n.Id, n.Language))];
     }
 
     internal static async Task<MapVersion> AddAsync(VerkostamoDbContext db, Guid networkId, string? userId, string name, MapVersionReason reason,

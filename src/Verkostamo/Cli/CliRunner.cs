@@ -100,6 +100,7 @@ public static class CliRunner
             {
                 "users" => await UsersAsync(args[1..], users, sessions, output, error, input),
                 "export" => await ExportCommand.RunAsync(args[1..], scope.ServiceProvider.GetRequiredService<Verkostamo.Core.Exports.ExportService>(),
+                    scope.ServiceProvider.GetRequiredService<Verkostamo.Core.Backup.NetworkBackupService>(),
                     scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Verkostamo.Resources.SharedResource>>(), output, error),
                 "import" => await ImportCommand.RunAsync(args[1..], scope.ServiceProvider, output, error),
                 _ => Usage,

@@ -364,6 +364,13 @@ public static class DemoServices
         });
         db.ActionComments.Add(new ActionComment { Id = Guid.NewGuid(), NetworkId = networkId, ActionId = step.Id, UserId = userId, Text = "Hyvä askel", CreatedAt = now });
         db.NetworkLogos.Add(new NetworkLogo { Id = Guid.NewGuid(), NetworkId = networkId, ContentType = "image/png", FileName = "logo.png", Content = LogoFiles.Png(), CreatedAt = now });
+        // The demo asks the template's questions; a network's own edited set travels too.
+        var edited = Verkostamo.Core.Assessments.AssessmentTemplate.Instruments[0];
+        db.AssessmentInstruments.Add(new Verkostamo.Core.Assessments.AssessmentInstrument
+        {
+            Id = Guid.NewGuid(), NetworkId = networkId, Key = edited.Key, UpdatedAt = now, UpdatedByUserId = userId, Version = Guid.NewGuid(),
+            DefinitionJson = JsonSerializer.Serialize(edited, JsonSerializerOptions.Web),
+        });
         await db.SaveChangesAsync();
     }
 }

@@ -225,7 +225,7 @@ public class CliTests(VerkostamoAppFactory app) : IClassFixture<VerkostamoAppFac
         var networkId = await Arrange.NetworkAsync(app.Services, owner);
         var sample = await ExportSamples.SeedAsync(app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Verkostamo.Core.Data.VerkostamoDbContext>>(),
             app.Services.GetRequiredService<TimeProvider>(), networkId, owner.Id, 4);
-        foreach (var format in new[] { "pptx", "docx", "xlsx", "graphml", "gexf", "ics" })
+        foreach (var format in new[] { "pptx", "docx", "xlsx", "graphml", "gexf", "ics", "json" })
         {
             var file = Path.Combine(Path.GetTempPath(), $"cli-{Guid.NewGuid():N}.{format}");
             try
@@ -244,6 +244,13 @@ public class CliTests(VerkostamoAppFactory app) : IClassFixture<VerkostamoAppFac
                 {
                     Assert.Equal(sample.Actors, Verkostamo.Core.Map.Formats.MapFileReader.Read(new MemoryStream(bytes), file).Document.Actors.Count);
                 }
+                else if (format == "json")
+                {
+                    // The full backup, read back by the same checks an import runs.
+                    using var backup = System.Text.Json.JsonDocument.Parse(bytes);
+                    Assert.Equal(Verkostamo.Core.Backup.NetworkBackupDocument.FormatName, backup.RootElement.GetProperty("format").GetString());
+                    Assert.Equal(sample.Actors, backup.RootElement.GetProperty("payload").GetProperty("actors").GetArrayLength());
+                }
                 else
                 {
                     Assert.NotEmpty(bytes);
@@ -260,13 +267,12 @@ public class CliTests(VerkostamoAppFactory app) : IClassFixture<VerkostamoAppFac
         Assert.Contains("No network has the id", missing.Error, StringComparison.Ordinal);
         var help = await RunAsync("export", "--help");
         Assert.Equal(0, help.ExitCode);
-        Assert.Contains("pptx|docx|xlsx|graphml|gexf|ics", help.Output, StringComparison.Ordinal);
+        Assert.Contains("pptx|docx|xlsx|graphml|gexf|ics|json", help.Output, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("--network ID, --format FORMAT and --out FILE", "export")]
     [InlineData("is not a network id", "export", "--network", "abc", "--format", "pptx", "--out", "x.pptx")]
-    [InlineData("not part of this version", "export", "--network", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "--format", "json", "--out", "x.json")]
     [InlineData("unknown format 'pdf'", "export", "--network", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "--format", "pdf", "--out", "x.pdf")]
     [InlineData("does not exist", "export", "--network", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "--format", "pptx", "--out", "/nonexistent/x.pptx")]
     public async Task Export_arguments_are_checked_with_a_clear_message_and_exit_2(string message, params string[] args)

@@ -109,7 +109,7 @@ public class MapVersionsPageTests(VerkostamoAppFactory app) : IClassFixture<Verk
     }
 
     [Fact]
-    public async Task The_yearly_pass_takes_a_version_of_a_map_older_than_a_year_once()
+    public async Task The_yearly_pass_takes_a_version_of_a_map_older_than_a_year_once_named_in_the_networks_language()
     {
         var (owner, networkId, _) = await ArrangeAsync();
         var actor = await ActorAsync(owner, networkId, "Vanha toimija");
@@ -117,6 +117,7 @@ public class MapVersionsPageTests(VerkostamoAppFactory app) : IClassFixture<Verk
         {
             var row = await db.Actors.SingleAsync(a => a.Id == actor);
             row.CreatedAt = row.CreatedAt.AddDays(-400);
+            (await db.Networks.SingleAsync(n => n.Id == networkId)).Language = "sv";
             await db.SaveChangesAsync();
         }
         var yearly = app.Services.GetServices<IHostedService>().OfType<YearlyMapVersionService>().Single();
@@ -126,6 +127,6 @@ public class MapVersionsPageTests(VerkostamoAppFactory app) : IClassFixture<Verk
 
         var version = Assert.Single((await Versions.ListAsync(networkId, owner.Id))!);
         Assert.Equal(MapVersionReason.Yearly, version.Reason);
-        Assert.Equal(Texts.Get("MapCore.Yearly.Name", "fi", DateTimeOffset.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), version.Name);
+        Assert.Equal(Texts.Get("MapCore.Yearly.Name", "sv", DateTimeOffset.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), version.Name);
     }
 }

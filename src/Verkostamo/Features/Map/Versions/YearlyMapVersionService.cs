@@ -15,8 +15,6 @@ public sealed class YearlyMapVersionService(MapVersionService versions, IStringL
 {
     private static readonly TimeSpan Interval = TimeSpan.FromDays(1);
 
-    /// <summary>The versions' names are stored text, written in the product's default language whatever the server's culture.</summary>
-    private static readonly CultureInfo NameCulture = CultureInfo.GetCultureInfo("fi");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,13 +41,13 @@ public sealed class YearlyMapVersionService(MapVersionService versions, IStringL
     /// <summary>One pass over every network with a map; returns how many yearly versions were taken.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
-        var name = YearlyName(clock.GetUtcNow().InFinland().Year);
+        var year = clock.GetUtcNow().InFinland().Year;
         var taken = 0;
-        foreach (var networkId in await versions.NetworksWithMapsAsync(ct))
+        foreach (var (networkId, language) in await versions.NetworksWithMapsAsync(ct))
         {
             try
             {
-                if (await versions.EnsureYearlyAsync(networkId, name, ct) is not null)
+                if (await versions.EnsureYearlyAsync(networkId, YearlyName(year, language), ct) is not null)
                 {
                     taken++;
                 }
@@ -63,12 +61,13 @@ public sealed class YearlyMapVersionService(MapVersionService versions, IStringL
         return taken;
     }
 
-    private string YearlyName(int year)
+    /// <summary>The versions' names are stored text, written in the network's language whatever the server's culture.</summary>
+    private string YearlyName(int year, string language)
     {
         var previous = CultureInfo.CurrentUICulture;
         try
         {
-            CultureInfo.CurrentUICulture = NameCulture;
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language is "sv" or "en" ? language : "fi");
             return l["MapCore.Yearly.Name", year.ToString(CultureInfo.InvariantCulture)];
         }
         finally

@@ -9,7 +9,7 @@ results="$root/TestResults"
 rm -rf "$results"
 mkdir -p "$results"
 
-log() { printf '\n== %s\n' "$*"; }
+log() { printf '\n== %s (%s)\n' "$*" "$(date -u +%H:%M:%S)"; }
 
 # --- Dependencies -----------------------------------------------------------------------------------
 missing=()
@@ -73,6 +73,7 @@ else
   status=1
 fi
 
+log "Summary"
 # --- Summary -----------------------------------------------------------------------------------------
 passed=0
 failed=0

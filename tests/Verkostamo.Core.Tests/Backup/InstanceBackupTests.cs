@@ -34,6 +34,7 @@ public sealed class InstanceBackupTests : IAsyncLifetime
         var networkId = await MigrateWithNetworkAsync(live);
         using var stop = new CancellationTokenSource();
         var written = 0;
+        var writing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var writer = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
@@ -41,13 +42,14 @@ public sealed class InstanceBackupTests : IAsyncLifetime
                 await using var db = Context(live);
                 db.Actors.AddRange(Enumerable.Range(0, 5).Select(_ => Actor(networkId)));
                 await db.SaveChangesAsync();
-                Interlocked.Add(ref written, 5);
+                if (Interlocked.Add(ref written, 5) >= 200)
+                {
+                    writing.TrySetResult();
+                }
             }
         });
-        while (Volatile.Read(ref written) < 200)
-        {
-            await Task.Delay(20);
-        }
+        // The backup starts once the writer is well under way; a failing writer ends the wait with its error.
+        await Task.WhenAny(writing.Task, writer).Unwrap();
 
         var atStart = await CountActorsAsync(live);
         var backup = Path.Combine(folder, "instance.db");

@@ -71,6 +71,26 @@ public sealed class AnalysisService(MapVersionService versions, AnalysisLimits l
         return rows;
     }
 
+    /// <summary>
+    /// The live map and the latest saved version only (at most two rows, live first), for the evaluation section's
+    /// "how has the network changed"; null when the network is not the caller's.
+    /// </summary>
+    public async Task<IReadOnlyList<VersionFigures>?> LatestChangeAsync(Guid networkId, string userId, CancellationToken ct = default)
+    {
+        var list = await versions.ListAsync(networkId, userId, ct);
+        var current = list is null ? null : await LoadAsync(networkId, userId, MapVersionService.Current, ct);
+        if (list is null || current is null)
+        {
+            return null;
+        }
+        var rows = new List<VersionFigures> { Figures(MapVersionService.Current, "", null, current, ct) };
+        if (list.Count > 0 && await versions.GetAsync(networkId, userId, list[0].Id, ct) is { } latest)
+        {
+            rows.Add(Figures(list[0].Id.ToString("D"), list[0].Name, list[0].TakenAt, latest.Document, ct));
+        }
+        return rows;
+    }
+
     private VersionFigures Figures(string version, string name, DateTimeOffset? takenAt, MapDocument map, CancellationToken ct)
     {
         var row = new VersionFigures(version, name, takenAt);

@@ -52,30 +52,17 @@ public sealed class AnalysisService(MapVersionService versions, AnalysisLimits l
     }
 
     /// <summary>The live map and every saved version, newest first; null when the network is not the caller's.</summary>
-    public async Task<IReadOnlyList<VersionFigures>?> CompareVersionsAsync(Guid networkId, string userId, CancellationToken ct = default)
-    {
-        var list = await versions.ListAsync(networkId, userId, ct);
-        var current = list is null ? null : await LoadAsync(networkId, userId, MapVersionService.Current, ct);
-        if (list is null || current is null)
-        {
-            return null;
-        }
-        var rows = new List<VersionFigures> { Figures(MapVersionService.Current, "", null, current, ct) };
-        foreach (var summary in list)
-        {
-            if (await versions.GetAsync(networkId, userId, summary.Id, ct) is { } details)
-            {
-                rows.Add(Figures(summary.Id.ToString("D"), summary.Name, summary.TakenAt, details.Document, ct));
-            }
-        }
-        return rows;
-    }
+    public Task<IReadOnlyList<VersionFigures>?> CompareVersionsAsync(Guid networkId, string userId, CancellationToken ct = default) =>
+        FiguresAsync(networkId, userId, int.MaxValue, ct);
 
     /// <summary>
     /// The live map and the latest saved version only (at most two rows, live first), for the evaluation section's
     /// "how has the network changed"; null when the network is not the caller's.
     /// </summary>
-    public async Task<IReadOnlyList<VersionFigures>?> LatestChangeAsync(Guid networkId, string userId, CancellationToken ct = default)
+    public Task<IReadOnlyList<VersionFigures>?> LatestChangeAsync(Guid networkId, string userId, CancellationToken ct = default) =>
+        FiguresAsync(networkId, userId, 1, ct);
+
+    private async Task<IReadOnlyList<VersionFigures>?> FiguresAsync(Guid networkId, string userId, int versionCount, CancellationToken ct)
     {
         var list = await versions.ListAsync(networkId, userId, ct);
         var current = list is null ? null : await LoadAsync(networkId, userId, MapVersionService.Current, ct);
@@ -84,9 +71,12 @@ public sealed class AnalysisService(MapVersionService versions, AnalysisLimits l
             return null;
         }
         var rows = new List<VersionFigures> { Figures(MapVersionService.Current, "", null, current, ct) };
-        if (list.Count > 0 && await versions.GetAsync(networkId, userId, list[0].Id, ct) is { } latest)
+        foreach (var summary in list.Take(versionCount))
         {
-            rows.Add(Figures(list[0].Id.ToString("D"), list[0].Name, list[0].TakenAt, latest.Document, ct));
+            if (await versions.GetAsync(networkId, userId, summary.Id, ct) is { } details)
+            {
+                rows.Add(Figures(summary.Id.ToString("D"), summary.Name, summary.TakenAt, details.Document, ct));
+            }
         }
         return rows;
     }

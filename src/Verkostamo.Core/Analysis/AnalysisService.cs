@@ -52,7 +52,17 @@ public sealed class AnalysisService(MapVersionService versions, AnalysisLimits l
     }
 
     /// <summary>The live map and every saved version, newest first; null when the network is not the caller's.</summary>
-    public async Task<IReadOnlyList<VersionFigures>?> CompareVersionsAsync(Guid networkId, string userId, CancellationToken ct = default)
+    public Task<IReadOnlyList<VersionFigures>?> CompareVersionsAsync(Guid networkId, string userId, CancellationToken ct = default) =>
+        FiguresAsync(networkId, userId, int.MaxValue, ct);
+
+    /// <summary>
+    /// The live map and the latest saved version only (at most two rows, live first), for the evaluation section's
+    /// "how has the network changed"; null when the network is not the caller's.
+    /// </summary>
+    public Task<IReadOnlyList<VersionFigures>?> LatestChangeAsync(Guid networkId, string userId, CancellationToken ct = default) =>
+        FiguresAsync(networkId, userId, 1, ct);
+
+    private async Task<IReadOnlyList<VersionFigures>?> FiguresAsync(Guid networkId, string userId, int versionCount, CancellationToken ct)
     {
         var list = await versions.ListAsync(networkId, userId, ct);
         var current = list is null ? null : await LoadAsync(networkId, userId, MapVersionService.Current, ct);
@@ -61,7 +71,7 @@ public sealed class AnalysisService(MapVersionService versions, AnalysisLimits l
             return null;
         }
         var rows = new List<VersionFigures> { Figures(MapVersionService.Current, "", null, current, ct) };
-        foreach (var summary in list)
+        foreach (var summary in list.Take(versionCount))
         {
             if (await versions.GetAsync(networkId, userId, summary.Id, ct) is { } details)
             {

@@ -200,6 +200,11 @@ public sealed class AssessmentService(IDbContextFactory<VerkostamoDbContext> dbF
             round.ClosedAt = clock.GetUtcNow();
             round.Version = Guid.NewGuid();
             db.Audit(round.ClosedAt.Value, networkId, userId, nameof(AssessmentRound), roundId, "Closed", scope: Scope);
+            // An evaluation recorded is a moment to compare the map with later: the map as it stood is kept with it.
+            if (await db.Actors.AnyAsync(a => a.NetworkId == networkId && a.DeletedAt == null, ct))
+            {
+                await Map.MapVersionService.AddAsync(db, networkId, userId, round.Title, Map.MapVersionReason.Evaluation, round.ClosedAt.Value, ct);
+            }
         }
         return await WorkbookStore.SaveAsync(db, ct);
     }

@@ -122,6 +122,25 @@ public class AssessmentServiceTests(DatabaseFixture fixture) : IClassFixture<Dat
     }
 
     [Fact]
+    public async Task Closing_a_round_keeps_the_map_as_it_stood_as_an_evaluation_version_once()
+    {
+        var network = await fixture.NetworkAsync(clock);
+        var empty = await OpenAsync(network);
+        Assert.True((await Service.CloseRoundAsync(network.Id, network.Facilitator.Id, empty.Id)).Succeeded);
+        var versions = new Verkostamo.Core.Map.MapVersionService(fixture.Factory, clock);
+        Assert.Empty((await versions.ListAsync(network.Id, network.Viewer.Id))!); // no map, nothing to keep
+
+        var actors = new Verkostamo.Core.Map.ActorService(fixture.Factory, clock);
+        Assert.True((await actors.CreateAsync(network.Id, network.Member.Id, new Verkostamo.Core.Map.ActorInput("Kunta"))).Succeeded);
+        var round = await OpenAsync(network);
+        Assert.True((await Service.CloseRoundAsync(network.Id, network.Facilitator.Id, round.Id)).Succeeded);
+        Assert.True((await Service.CloseRoundAsync(network.Id, network.Facilitator.Id, round.Id)).Succeeded);
+
+        var version = Assert.Single((await versions.ListAsync(network.Id, network.Viewer.Id))!);
+        Assert.Equal((Verkostamo.Core.Map.MapVersionReason.Evaluation, "Kevään arviointi", 1), (version.Reason, version.Name, version.ActorCount));
+    }
+
+    [Fact]
     public async Task Only_facilitators_open_rounds_members_answer_and_other_networks_see_nothing()
     {
         var network = await fixture.NetworkAsync(clock);

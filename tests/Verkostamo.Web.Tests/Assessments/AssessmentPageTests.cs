@@ -76,6 +76,31 @@ public partial class AssessmentPageTests(VerkostamoAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_evaluation_section_shows_the_maps_figures_and_their_change_since_the_round_closed()
+    {
+        var (owner, networkId, client) = await ArrangeAsync();
+        var actors = app.Services.GetRequiredService<Verkostamo.Core.Map.ActorService>();
+        var kunta = (await actors.CreateAsync(networkId, owner.Id, new Verkostamo.Core.Map.ActorInput("Kunta"))).Value;
+        var section = $"/networks/{networkId}/workbook/evaluation";
+        var before = Texts.Decoded(await (await client.GetAsync(section)).BodyAsync());
+        Assert.Contains(Texts.Get("Assess.SectionMapTitle"), before, StringComparison.Ordinal);
+        Assert.Contains(Texts.Get("Assess.SectionMapNoVersion"), before, StringComparison.Ordinal);
+
+        // Closing a round keeps the map; two more actors and a link later, the section tells the change.
+        var service = app.Services.GetRequiredService<AssessmentService>();
+        var round = await service.OpenRoundAsync(networkId, owner.Id, new RoundInput("Syksy", ["open"], Today, Today.AddDays(7), true, false, 3));
+        Assert.True((await service.CloseRoundAsync(networkId, owner.Id, round.Value!.Id)).Succeeded);
+        var yhdistys = (await actors.CreateAsync(networkId, owner.Id, new Verkostamo.Core.Map.ActorInput("Yhdistys ry"))).Value;
+        await actors.CreateAsync(networkId, owner.Id, new Verkostamo.Core.Map.ActorInput("Yritys Oy"));
+        await app.Services.GetRequiredService<Verkostamo.Core.Map.LinkService>().CreateAsync(networkId, owner.Id, new Verkostamo.Core.Map.LinkInput(kunta, yhdistys));
+
+        var after = Texts.Decoded(await (await client.GetAsync(section)).BodyAsync());
+        Assert.Contains(Texts.Get("Assess.SectionMapChange"), after, StringComparison.Ordinal);
+        Assert.Matches(new Regex("<th scope=\"row\">" + Regex.Escape(Texts.Get("Analysis.Versions.Change")) + "</th>\\s*<td>\\+2</td>\\s*<td>\\+1</td>"), after);
+        Assert.Contains("Syksy (", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_answers_and_bad_links_change_nothing()
     {
         var (_, networkId, client) = await ArrangeAsync();

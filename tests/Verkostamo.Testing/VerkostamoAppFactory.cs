@@ -16,7 +16,7 @@ public class VerkostamoAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
 {
     private bool kestrel;
 
-    public TestDatabase Database { get; } = TestDatabase.Create();
+    public TestDatabase Database { get; } = TestDatabase.CreateMigrated();
 
     /// <summary>Log-in attempts per minute and address; high so tests are never throttled unless they mean it.</summary>
     public int AuthPerMinute { get; init; } = 10_000;

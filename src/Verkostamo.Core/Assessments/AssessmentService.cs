@@ -409,8 +409,34 @@ public sealed class AssessmentService(IDbContextFactory<VerkostamoDbContext> dbF
         {
             return null;
         }
+        return await ScoreAsync(db, round, filter ?? AssessmentFilter.All, ct);
+    }
+
+    /// <summary>
+    /// Everyone's results of the network's newest rounds that have answers, newest first, with the threshold applied. For a
+    /// caller that has already checked the reader's access (the exports, which also serve the instance's administrator).
+    /// </summary>
+    public async Task<IReadOnlyList<RoundResults>> LatestResultsAsync(Guid networkId, int count, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var answered = await db.AssessmentResponses.Where(r => r.NetworkId == networkId && r.AnswersJson != "{}").Select(r => r.RoundId).Distinct().ToListAsync(ct);
+        var rounds = (await db.AssessmentRounds.AsNoTracking().Where(r => r.NetworkId == networkId && answered.Contains(r.Id)).ToListAsync(ct))
+            .OrderByDescending(r => r.OpensOn).ThenByDescending(r => r.CreatedAt);
+        var results = new List<RoundResults>();
+        foreach (var round in rounds)
+        {
+            // A response saved with every answer cleared is stored but answers nothing.
+            if (results.Count < count && await ScoreAsync(db, round, AssessmentFilter.All, ct) is { Round.Respondents: > 0 } scored)
+            {
+                results.Add(scored);
+            }
+        }
+        return results;
+    }
+
+    private async Task<RoundResults> ScoreAsync(VerkostamoDbContext db, AssessmentRound round, AssessmentFilter filter, CancellationToken ct)
+    {
         var answers = await AnswersAsync(db, round.Id, ct);
-        filter ??= AssessmentFilter.All;
         return new(Summary(round, answers.Count(a => !a.Answers.IsEmpty), await db.AssessmentResponses.CountAsync(r => r.RoundId == round.Id && r.Completed, ct)),
             filter, AssessmentScoring.Score(Instruments(round), answers, filter, round.Threshold));
     }

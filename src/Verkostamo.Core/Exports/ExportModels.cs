@@ -43,7 +43,11 @@ public sealed record ExportTable(string Title, IReadOnlyList<string> Header, IRe
 /// A chapter added by a feature outside the workbook (the analysis findings, the assessment results): text and tables
 /// that the report, the print page and (through <see cref="ExportTable.SheetName"/>) the spreadsheet show.
 /// </summary>
-public sealed record ExportChapter(string Title, IReadOnlyList<string> Paragraphs, IReadOnlyList<ExportTable> Tables);
+public sealed record ExportChapter(string Title, IReadOnlyList<string> Paragraphs, IReadOnlyList<ExportTable> Tables)
+{
+    /// <summary>Tables only the spreadsheet shows: the same figures as one sheet where the report has a table per group.</summary>
+    public IReadOnlyList<ExportTable> Sheets { get; init; } = [];
+}
 
 public sealed record ExportLogo(byte[] Content, string ContentType, int Width, int Height);
 
@@ -61,11 +65,14 @@ public sealed record ExportContent(
     ExportTable Actions, IReadOnlyList<ExportEvent> Events, ExportMap Map, IReadOnlyList<string> Attributions,
     IReadOnlyList<ExportChapter> Chapters, ExportTexts Texts)
 {
-    public string Culture => Language switch { "sv" => "sv-FI", "en" => "en-GB", _ => "fi-FI" };
+    public string Culture => CultureOf(Language);
+
+    /// <summary>The culture that writes dates and numbers in a network's language.</summary>
+    public static string CultureOf(string language) => language switch { "sv" => "sv-FI", "en" => "en-GB", _ => "fi-FI" };
 }
 
 /// <summary>
-/// Adds chapters to the report from a feature of its own (the analysis now; the assessment results when they land):
+/// Adds chapters to the report from a feature of its own (the analysis, the assessment results):
 /// register an implementation as a service and every report, print page and spreadsheet shows its chapters.
 /// </summary>
 public interface IExportChapterSource
@@ -73,4 +80,8 @@ public interface IExportChapterSource
     Task<IReadOnlyList<ExportChapter>> ChaptersAsync(ExportChapterContext context, CancellationToken ct);
 }
 
-public sealed record ExportChapterContext(Guid NetworkId, MapDocument Map, ExportTexts Texts);
+/// <summary>What a chapter source works on; <see cref="Language"/> is the network's, in which the chapter is written.</summary>
+public sealed record ExportChapterContext(Guid NetworkId, MapDocument Map, ExportTexts Texts)
+{
+    public string Language { get; init; } = "fi";
+}

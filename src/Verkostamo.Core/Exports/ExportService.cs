@@ -108,7 +108,7 @@ public sealed class ExportService(IDbContextFactory<VerkostamoDbContext> dbFacto
         var added = new List<ExportChapter>();
         foreach (var source in chapters ? chapterSources : [])
         {
-            added.AddRange(await source.ChaptersAsync(new ExportChapterContext(job.NetworkId, content.Map.Document, content.Texts), ct));
+            added.AddRange(await source.ChaptersAsync(new ExportChapterContext(job.NetworkId, content.Map.Document, content.Texts) { Language = content.Language }, ct));
         }
         return content with { Chapters = added };
     }

@@ -23,7 +23,7 @@ public static class XlsxExport
                 [t["Export.Column.Event"], t["Export.Column.Category"], t["Export.Column.Start"], t["Export.Column.End"], t["Export.Column.Description"]],
                 [.. content.Events.Select(e => (IReadOnlyList<string>)[e.Title, e.Category, Iso(e.Start), e.End is { } end ? Iso(end) : "", e.Description])]),
         };
-        foreach (var table in content.Chapters.SelectMany(c => c.Tables).Where(t => t.SheetName is not null))
+        foreach (var table in content.Chapters.SelectMany(c => c.Tables.Concat(c.Sheets)).Where(t => t.SheetName is not null))
         {
             var name = SheetName(table.SheetName!);
             // Sheet names must be unique within a workbook.

@@ -58,6 +58,7 @@ public static class DataServices
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Verkostamo:Analysis").Get<Verkostamo.Core.Analysis.AnalysisLimits>() ?? new());
         services.AddSingleton<Verkostamo.Core.Analysis.AnalysisService>();
         services.AddSingleton<Verkostamo.Core.Exports.IExportChapterSource, Verkostamo.Core.Exports.AnalysisChapters>();
+        services.AddSingleton<Verkostamo.Core.Exports.IExportChapterSource, Verkostamo.Core.Exports.AssessmentChapters>();
         services.AddSingleton<Verkostamo.Core.Exports.ExportService>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(Verkostamo.Core.Backup.BackupImportLimits.Section)
             .Get<Verkostamo.Core.Backup.BackupImportLimits>() ?? new Verkostamo.Core.Backup.BackupImportLimits());

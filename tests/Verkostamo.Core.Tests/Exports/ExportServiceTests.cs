@@ -37,7 +37,8 @@ public class ExportServiceTests(DatabaseFixture fixture) : IClassFixture<Databas
         new(k => Words.GetValueOrDefault(k, k), i => "Finding " + i.Code, new FeedTexts("Toimenpide: ", "Verkosto {0}"));
 
     private ExportService Service() => new(fixture.Factory, clock, new CalendarFeedService(fixture.Factory, clock),
-        [new AnalysisChapters(new AnalysisService(new MapVersionService(fixture.Factory, clock), new AnalysisLimits()))]);
+        [new AnalysisChapters(new AnalysisService(new MapVersionService(fixture.Factory, clock), new AnalysisLimits())),
+            new AssessmentChapters(new Core.Assessments.AssessmentService(fixture.Factory, clock))]);
 
     private const string NetworkName = "Pohjois-Karjalan kasvuverkosto";
 
@@ -135,6 +136,7 @@ public class ExportServiceTests(DatabaseFixture fixture) : IClassFixture<Databas
         Assert.Contains(sample.LongAnswer.Split(' ')[^1], text);
         Assert.Contains(sample.ThemeTitle, text);
         Assert.Contains("Export.Insights", text);
+        Assert.Contains("ExportAsx.None", text);
         Assert.Contains("Finding ", text);
         Assert.Contains("Timo Järvensivu", text);
         var headings = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.ParagraphStyleId>().Count(s => s.Val == "Heading1");
@@ -156,7 +158,7 @@ public class ExportServiceTests(DatabaseFixture fixture) : IClassFixture<Databas
         {
             AssertValid(book);
             var sheets = book.WorkbookPart!.Workbook.Sheets!.Elements<S.Sheet>().ToList();
-            Assert.Equal([MapXlsx.ActorsSheet, MapXlsx.LinksSheet, "Export.Sheet.Actions", "Export.Sheet.Events"], sheets.Select(s => s.Name!.Value));
+            Assert.Equal([MapXlsx.ActorsSheet, MapXlsx.LinksSheet, "Export.Sheet.Actions", "Export.Sheet.Events", "ExportAsx.Sheet"], sheets.Select(s => s.Name!.Value));
             string[] Cells(string sheet) => [.. ((WorksheetPart)book.WorkbookPart.GetPartById(sheets.Single(s => s.Name == sheet).Id!)).Worksheet
                 .Descendants<S.Cell>().Select(c => c.InnerText)];
             Assert.Contains("'+Kunta & <Kaupunki>", Cells(MapXlsx.ActorsSheet));

@@ -59,6 +59,15 @@ public class ExportApiTests(VerkostamoAppFactory app) : IClassFixture<Verkostamo
             using var report = WordprocessingDocument.Open(new MemoryStream(bytes), false);
             Assert.Empty(new OpenXmlValidator().Validate(report));
             Assert.Contains("Verkostoanalyysin havainnot", report.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+            // The self-assessment chapter, with its empty state while no round has answers.
+            Assert.Contains("Itsearvioinnit", report.MainDocumentPart.Document.Body.InnerText, StringComparison.Ordinal);
+            Assert.Contains("Verkostolla ei ole vielä arviointikierroksia", report.MainDocumentPart.Document.Body.InnerText, StringComparison.Ordinal);
+        }
+        if (format == "xlsx")
+        {
+            using var book = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+            Assert.Empty(new OpenXmlValidator().Validate(book));
+            Assert.Contains(book.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>(), s => s.Name == "Arvioinnit");
         }
     }
 

@@ -38,7 +38,7 @@ public static class ExportWords
     public static Func<string, ExportTexts> For(IStringLocalizer<SharedResource> l) => language =>
     {
         var ui = CultureInfo.GetCultureInfo(language is "sv" or "en" ? language : "fi");
-        var format = CultureInfo.GetCultureInfo(language switch { "sv" => "sv-FI", "en" => "en-GB", _ => "fi-FI" });
+        var format = CultureInfo.GetCultureInfo(ExportContent.CultureOf(language));
         T In<T>(Func<T> read)
         {
             var (previousUi, previous) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);

@@ -31,8 +31,37 @@ export function loadLibraries(base = '/lib/map/') {
     return loading;
 }
 
-export function mapStyle() {
+// Above this many drawn elements (actors plus links) the map is drawn the large-map way. A map of a few
+// dozen actors with a few hundred links keeps the full drawing; by 500 elements the first frame on a
+// modest laptop without GPU rasterisation (bezier curves, dashes, a label per actor) passes a few
+// hundred milliseconds, and above that it grows with the element count.
+export const largeMapElements = 500;
+
+// From this zoom up a large map is drawn in full again: names and dashed weak links. Below it too many
+// elements fit on the screen for either to be readable, and drawing them costs most of the first frame.
+export const largeMapDetailZoom = 0.9;
+const labelSize = 11;
+
+export function isLargeMap(elementCount) {
+    return elementCount > largeMapElements;
+}
+
+// Large maps: straight edges (haystack, or straight with an arrow for directed links), no labels until
+// zoomed in, and weak links thin, solid and lighter at overview zoom. Strength stays readable by width
+// (1 px against 4 px), never by colour alone; zoomed in, weak links are dashed again as in the legend.
+function largeMapStyle(detail) {
     return [
+        { selector: 'node', style: { 'min-zoomed-font-size': labelSize * largeMapDetailZoom } },
+        { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0 } },
+        { selector: 'edge.directed', style: { 'curve-style': 'straight' } },
+        detail
+            ? { selector: 'edge.Weak', style: { 'width': 1.5, 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } }
+            : { selector: 'edge.Weak', style: { 'width': 1, 'line-style': 'solid', 'line-color': '#8a8a8a', 'target-arrow-color': '#8a8a8a' } },
+    ];
+}
+
+export function mapStyle({ large = false, detail = false } = {}) {
+    const base = [
         {
             selector: 'node',
             style: {
@@ -41,7 +70,7 @@ export function mapStyle() {
                 'label': 'data(label)',
                 'width': 28,
                 'height': 28,
-                'font-size': 11,
+                'font-size': labelSize,
                 'color': '#1a1a1a',
                 'text-valign': 'bottom',
                 'text-margin-y': 4,
@@ -61,12 +90,52 @@ export function mapStyle() {
         { selector: 'edge.Strong', style: { 'width': 4, 'line-style': 'solid' } },
         { selector: 'edge.Weak', style: { 'width': 1.5, 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
         { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle', 'arrow-scale': 1.2 } },
+    ];
+    const marks = [
         { selector: 'edge:selected', style: { 'line-color': '#000000', 'target-arrow-color': '#000000', 'width': 5 } },
         // Compare mode: added green and solid, removed red, dashed and faded, changed amber.
         { selector: '.added', style: { 'border-color': '#1b7f3b', 'border-width': 4, 'line-color': '#1b7f3b', 'target-arrow-color': '#1b7f3b', 'line-style': 'solid' } },
         { selector: '.removed', style: { 'border-color': '#b3261e', 'border-width': 3, 'border-style': 'dashed', 'opacity': 0.55, 'line-color': '#b3261e', 'target-arrow-color': '#b3261e', 'line-style': 'dashed' } },
         { selector: '.changed', style: { 'border-color': '#b26a00', 'border-width': 4, 'border-style': 'double', 'line-color': '#b26a00', 'target-arrow-color': '#b26a00' } },
     ];
+    // Selection and compare marks come last so they win over the large-map lines.
+    return large ? [...base, ...largeMapStyle(detail), ...marks] : [...base, ...marks];
+}
+
+// Sets the drawing for the number of elements about to be drawn, before they are added (restyling an
+// empty graph is free). A large map starts in the overview drawing, as it is fitted to the screen far
+// below largeMapDetailZoom; zooming past that zoom switches to the full drawing and back, checked once a
+// frame so a fit or a wheel gesture restyles at most once. Large maps also leave edges out while the
+// view is dragged or zoomed. Small maps keep the standard drawing.
+export function drawForSize(cy, elementCount) {
+    let scale = cy.scratch('_mapScale');
+    if (!scale) {
+        scale = { large: false, detail: false, checking: false };
+        cy.scratch('_mapScale', scale);
+        cy.on('zoom', () => {
+            if (!scale.large || scale.checking) {
+                return;
+            }
+            scale.checking = true;
+            requestAnimationFrame(() => {
+                scale.checking = false;
+                const detail = scale.large && !cy.destroyed() && cy.zoom() >= largeMapDetailZoom;
+                if (scale.large && detail !== scale.detail) {
+                    scale.detail = detail;
+                    cy.style(mapStyle(scale));
+                }
+            });
+        });
+    }
+    const large = isLargeMap(elementCount);
+    if (large !== scale.large) {
+        scale.large = large;
+        scale.detail = false;
+        cy.style(mapStyle(scale));
+        // A renderer setting with no public setter; cytoscape reads it on every frame.
+        cy.renderer().hideEdgesOnViewport = large;
+    }
+    return large;
 }
 
 const grid = 110;

@@ -33,6 +33,6 @@ for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$cdp/json/version" >/dev/nu
 
 json=$(node --experimental-websocket --no-warnings "$here/bench.mjs" "$port" "$cdp" "$runs")
 echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); nproc: $(nproc); CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average: $(cut -d' ' -f1-3 /proc/loadavg); chromium: $("$chromium" --version 2>/dev/null | head -n1)"
-echo "| Variant | Nodes | Edges | Create ms | Layout ms | First frame ms | Total ms (median of $runs) | Worst total ms | Zoom in to full drawing ms |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-printf '%s' "$json" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const r of JSON.parse(s))console.log(`| ${r.name} | ${r.nodes} | ${r.edges} | ${r.createMs} | ${r.layoutMs} | ${r.renderMs} | ${r.totalMs} | ${r.worstTotalMs} | ${r.zoomInMs ?? "-"} |`)})'
+echo "| Variant | Nodes | Edges | Create ms | Layout ms | First frame ms | Total ms (median of $runs) | Worst total ms | Zoom in to full drawing ms | Zoom after fit |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+printf '%s' "$json" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const r of JSON.parse(s))console.log(`| ${r.name} | ${r.nodes} | ${r.edges} | ${r.createMs} | ${r.layoutMs} | ${r.renderMs} | ${r.totalMs} | ${r.worstTotalMs} | ${r.zoomInMs ?? "-"} | ${r.zoom} |`)})'

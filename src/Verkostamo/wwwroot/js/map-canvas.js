@@ -167,6 +167,16 @@ function cellLayout(cy, cellOf) {
     return { name: 'preset', positions: n => positions[n.id()], fit: true, padding: 30, animate: false };
 }
 
+// The draft layout places actors by their graph distances times this separation. Networks of many actors
+// have short distances (a few hops between any two), so at fcose's 75 px a 2,000-actor map collapses into
+// a knot that fits the screen zoomed in (about 1.6x), actors on top of one another and every name drawn.
+// Large maps get room that grows with the square root of their actor count, which puts the whole map
+// below largeMapDetailZoom; small maps keep fcose's separation.
+function nodeSeparation(cy) {
+    const standard = 75;
+    return isLargeMap(cy.elements().length) ? Math.max(standard, standard * Math.sqrt(cy.nodes().length / 100)) : standard;
+}
+
 export function layoutOptions(name, cy, tuning = {}) {
     switch (name) {
         case 'ConcentricByRole':
@@ -189,6 +199,7 @@ export function layoutOptions(name, cy, tuning = {}) {
                 nodeDimensionsIncludeLabels: false,
                 nodeRepulsion: 6000,
                 idealEdgeLength: 90,
+                nodeSeparation: nodeSeparation(cy),
                 ...tuning,
             };
     }

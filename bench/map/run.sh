@@ -3,7 +3,8 @@
 # (src/Verkostamo/wwwroot/js/map-canvas.js, the editor's MapEditor.razor.js and the npm-pinned libraries)
 # in headless Debian chromium.
 # Prints a Markdown table row per variant with the machine it ran on. Usage: bench/map/run.sh [RUNS]
-# BENCH_MATCH=text runs only the variants whose name contains the text.
+# BENCH_MATCH=text runs only the variants whose name contains the text; BENCH_ACTORS and BENCH_LINKS
+# change the size (2,000 and 8,000 by default).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 web="$here/../../src/Verkostamo"

@@ -103,29 +103,16 @@ export function mapStyle({ large = false, detail = false } = {}) {
 }
 
 // Sets the drawing for the number of elements about to be drawn, before they are added (restyling an
-// empty graph is free). A large map starts in the overview drawing, as it is fitted to the screen far
-// below largeMapDetailZoom; zooming past that zoom switches to the full drawing and back, checked once a
-// frame so a fit or a wheel gesture restyles at most once. Large maps also leave edges out while the
-// view is dragged or zoomed. Small maps keep the standard drawing.
+// empty graph is free). A large map starts in the overview drawing, as it is usually fitted to the screen
+// far below largeMapDetailZoom; past that zoom it switches to the full drawing and back. The zoom is
+// checked once a frame, after a fit or a wheel gesture has settled, so each crossing restyles once.
+// Large maps also leave edges out while the view is dragged or zoomed. Small maps keep the standard drawing.
 export function drawForSize(cy, elementCount) {
     let scale = cy.scratch('_mapScale');
     if (!scale) {
         scale = { large: false, detail: false, checking: false };
         cy.scratch('_mapScale', scale);
-        cy.on('zoom', () => {
-            if (!scale.large || scale.checking) {
-                return;
-            }
-            scale.checking = true;
-            requestAnimationFrame(() => {
-                scale.checking = false;
-                const detail = scale.large && !cy.destroyed() && cy.zoom() >= largeMapDetailZoom;
-                if (scale.large && detail !== scale.detail) {
-                    scale.detail = detail;
-                    cy.style(mapStyle(scale));
-                }
-            });
-        });
+        cy.on('zoom', () => checkDetail(cy, scale));
     }
     const large = isLargeMap(elementCount);
     if (large !== scale.large) {
@@ -134,8 +121,29 @@ export function drawForSize(cy, elementCount) {
         cy.style(mapStyle(scale));
         // A renderer setting with no public setter; cytoscape reads it on every frame.
         cy.renderer().hideEdgesOnViewport = large;
+        // A map that grows past the threshold while zoomed in, with no layout to fit it, still gets the
+        // full drawing.
+        checkDetail(cy, scale);
     }
     return large;
+}
+
+function checkDetail(cy, scale) {
+    if (!scale.large || scale.checking) {
+        return;
+    }
+    scale.checking = true;
+    requestAnimationFrame(() => {
+        scale.checking = false;
+        if (cy.destroyed() || !scale.large) {
+            return;
+        }
+        const detail = cy.zoom() >= largeMapDetailZoom;
+        if (detail !== scale.detail) {
+            scale.detail = detail;
+            cy.style(mapStyle(scale));
+        }
+    });
 }
 
 const grid = 110;

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Map benchmark: 2,000 actors and 8,000 links drawn by the editor's own cytoscape + fcose set-up
-# (src/Verkostamo/wwwroot/js/map-canvas.js and the npm-pinned libraries) in headless Debian chromium.
+# (src/Verkostamo/wwwroot/js/map-canvas.js, the editor's MapEditor.razor.js and the npm-pinned libraries)
+# in headless Debian chromium.
 # Prints a Markdown table row per variant with the machine it ran on. Usage: bench/map/run.sh [RUNS]
+# BENCH_MATCH=text runs only the variants whose name contains the text; BENCH_ACTORS and BENCH_LINKS
+# change the size (2,000 and 8,000 by default).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 web="$here/../../src/Verkostamo"
@@ -13,7 +16,7 @@ site=$(mktemp -d /tmp/verkostamo-mapbench.XXXXXX)
 profile=$(mktemp -d /tmp/verkostamo-mapbench-profile.XXXXXX)
 mkdir -p "$site/js" "$site/lib/map"
 cp "$here/bench.html" "$site/"
-cp "$web/wwwroot/js/map-canvas.js" "$site/js/"
+cp "$web/wwwroot/js/map-canvas.js" "$web/Features/Map/Editor/MapEditor.razor.js" "$site/js/"
 cp "$web/node_modules/cytoscape/dist/cytoscape.min.js" "$web/node_modules/layout-base/layout-base.js" \
    "$web/node_modules/cose-base/cose-base.js" "$web/node_modules/cytoscape-fcose/cytoscape-fcose.js" \
    "$web/node_modules/cytoscape-svg/cytoscape-svg.js" "$site/lib/map/"
@@ -31,6 +34,6 @@ for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$cdp/json/version" >/dev/nu
 
 json=$(node --experimental-websocket --no-warnings "$here/bench.mjs" "$port" "$cdp" "$runs")
 echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); nproc: $(nproc); CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average: $(cut -d' ' -f1-3 /proc/loadavg); chromium: $("$chromium" --version 2>/dev/null | head -n1)"
-echo "| Variant | Nodes | Edges | Create ms | Layout ms | First frame ms | Total ms (median of $runs) | Worst total ms |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-printf '%s' "$json" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const r of JSON.parse(s))console.log(`| ${r.name} | ${r.nodes} | ${r.edges} | ${r.createMs} | ${r.layoutMs} | ${r.renderMs} | ${r.totalMs} | ${r.worstTotalMs} |`)})'
+echo "| Variant | Nodes | Edges | Create ms | Layout ms | First frame ms | Total ms (median of $runs) | Worst total ms | Zoom in to full drawing ms | Zoom after fit |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+printf '%s' "$json" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const r of JSON.parse(s))console.log(`| ${r.name} | ${r.nodes} | ${r.edges} | ${r.createMs} | ${r.layoutMs} | ${r.renderMs} | ${r.totalMs} | ${r.worstTotalMs} | ${r.zoomInMs ?? "-"} | ${r.zoom} |`)})'

@@ -300,6 +300,54 @@ public sealed class MapEditorTests(BrowserFixture fixture) : WorkbookTest(fixtur
         Assert.Equal(MapStyleBy.Community, view.Settings.ColourBy);
     }
 
+    private static Task<string> EdgeStyleAsync(IPage page, string selector, string property) =>
+        page.EvaluateAsync<string>("([s, p]) => document.getElementById('map-canvas').cy.edges(s).first().style(p)", new[] { selector, property });
+
+    [Fact]
+    public async Task A_large_map_is_drawn_lighter_and_in_full_once_zoomed_in()
+    {
+        // 60 actors and 450 links: 510 elements, just above the large-map threshold of 500.
+        var network = await CreateNetworkAsync();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 60; i++)
+        {
+            ids.Add(await ActorAsync(network, "Toimija " + i, (Sector)(i % 4)));
+        }
+        var pairs = Enumerable.Range(0, 60).SelectMany(a => Enumerable.Range(a + 1, 59 - a).Select(b => (a, b))).Take(450).ToList();
+        foreach (var (a, b) in pairs)
+        {
+            await LinkAsync(network, ids[a], ids[b], (a + b) % 3 == 0 ? LinkStrength.Strong : LinkStrength.Weak);
+        }
+        var page = await SignedInPageAsync(network.Member);
+        await OpenMapAsync(page, network.Id);
+        await Expect(page.Locator("#map-large-note")).ToHaveTextAsync(UiText.Get("MapFast.Legend.LargeMap"));
+        await CanvasInViewAsync(page);
+        await page.Locator("#map-canvas").FocusAsync();
+
+        // Zoomed out with the keyboard below the detail zoom: straight lines; a weak link thin and solid, a
+        // strong one thick, so strength shows by width and not by colour alone.
+        await ZoomWithKeyAsync(page, "-", zoom => zoom < 0.9);
+        await page.WaitForFunctionAsync("() => document.getElementById('map-canvas').cy.edges('.Weak').first().style('line-style') === 'solid'");
+        Assert.Equal("haystack", await EdgeStyleAsync(page, ".Weak", "curve-style"));
+        Assert.Equal("1px", await EdgeStyleAsync(page, ".Weak", "width"));
+        Assert.Equal("4px", await EdgeStyleAsync(page, ".Strong", "width"));
+        await Axe.AssertAccessibleAsync(page);
+
+        // Zoomed in past the detail zoom, weak links are dashed again as in the legend.
+        await ZoomWithKeyAsync(page, "+", zoom => zoom >= 0.9);
+        await page.WaitForFunctionAsync("() => document.getElementById('map-canvas').cy.edges('.Weak').first().style('line-style') === 'dashed'");
+        Assert.Equal("4px", await EdgeStyleAsync(page, ".Strong", "width"));
+    }
+
+    private static async Task ZoomWithKeyAsync(IPage page, string key, Func<double, bool> until)
+    {
+        for (var i = 0; i < 20 && !until(await page.EvaluateAsync<double>("() => document.getElementById('map-canvas').cy.zoom()")); i++)
+        {
+            await page.Keyboard.PressAsync(key);
+        }
+        Assert.True(until(await page.EvaluateAsync<double>("() => document.getElementById('map-canvas').cy.zoom()")), "The keys reach the zoom.");
+    }
+
     [Fact]
     public async Task The_map_page_has_no_accessibility_violations_and_is_read_only_for_a_viewer()
     {
@@ -312,6 +360,9 @@ public sealed class MapEditorTests(BrowserFixture fixture) : WorkbookTest(fixtur
         await OpenMapAsync(page, network.Id);
         await Expect(page.Locator(".map-legend")).ToContainTextAsync(UiText.Get("Map.Sector.ThirdSector"));
         await Expect(page.Locator("a[href$='/map/tables']").First).ToBeVisibleAsync();
+        // A small map keeps the standard drawing: curved lines and no large-map note.
+        Assert.Equal("bezier", await EdgeStyleAsync(page, ".Strong", "curve-style"));
+        await Expect(page.Locator("#map-large-note")).ToHaveCountAsync(0);
         await Axe.AssertAccessibleAsync(page);
 
         var viewer = await TestUsers.CreateAsync(Fixture.App.Services, name: "Ville Katselija " + Guid.NewGuid().ToString("N")[..6]);

@@ -1,6 +1,6 @@
 // The map canvas: cytoscape with fcose. The Blazor island owns the data and every edit; this module only
 // draws, reports pointer and keyboard gestures back, and exports pictures.
-import { layoutOptions, loadLibraries, mapStyle } from '/js/map-canvas.js';
+import { drawForSize, layoutOptions, loadLibraries, mapStyle } from '/js/map-canvas.js';
 
 let state = null;
 
@@ -132,9 +132,10 @@ function ensureVisible(node) {
 
 // Replaces the drawn elements. Nodes keep the place they had; new ones take the given position, or
 // one near the centre of the others. With a saved view's positions and no layout asked for, nothing moves.
+// Returns whether the map is drawn the large-map way, for the legend to say so.
 export function setElements(nodes, edges, positions, layout, runLayout) {
     if (!state) {
-        return;
+        return false;
     }
     const { cy } = state;
     cy.nodes().forEach(n => state.known.set(n.id(), { ...n.position() }));
@@ -154,8 +155,10 @@ export function setElements(nodes, edges, positions, layout, runLayout) {
         return { group: 'nodes', data: n, position: { ...position }, classes: n.status || '' };
     }).concat(edges.map(e => ({ group: 'edges', data: e, classes: [e.strength, e.directed ? 'directed' : '', e.status || ''].join(' ').trim() })));
     const selected = cy.nodes(':selected').map(n => n.id());
+    let large = false;
     cy.batch(() => {
         cy.elements().remove();
+        large = drawForSize(cy, elements.length);
         cy.add(elements);
         selected.forEach(id => cy.getElementById(id).select());
     });
@@ -163,6 +166,7 @@ export function setElements(nodes, edges, positions, layout, runLayout) {
     if (runLayout || firstDraw) {
         runLayoutNamed(layout);
     }
+    return large;
 }
 
 function centreOf(points) {

@@ -1,13 +1,15 @@
 using Microsoft.Playwright;
 using Verkostamo.Testing;
 
+// One thread per browser collection (see BrowserCollection), also on a two-core machine.
+[assembly: CollectionBehavior(MaxParallelThreads = 3)]
+
 namespace Verkostamo.BrowserTests.Infrastructure;
 
 /// <summary>
 /// One app on a real Kestrel port (with its own SQLite database) and one headless Debian chromium,
-/// shared by every browser test; each test gets fresh browser contexts from <see cref="BrowserTest"/>.
-/// Sharing keeps the suite within the two cores of the build machines; tests stay independent because
-/// each one creates its own accounts and networks.
+/// shared by the browser tests of one collection; each test gets fresh browser contexts from
+/// <see cref="BrowserTest"/>. Tests stay independent because each one creates its own accounts and networks.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -70,9 +72,28 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-/// <summary>All browser tests share one app and one chromium, and therefore run one after another.</summary>
+/// <summary>
+/// The browser tests run in three collections side by side, each with its own app and chromium: most of a
+/// browser test's time is spent waiting on the page, not on the processor, so one queue left the cores idle.
+/// Tests within a collection run one after another. Classes pick a collection by their area
+/// (<see cref="WorkbookBrowserCollection"/>, <see cref="MapBrowserCollection"/>); the rest share this one.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
+}
+
+/// <summary>The workbook pages' browser tests (the longest ones, with axe over every section in three languages).</summary>
+[CollectionDefinition(Name)]
+public sealed class WorkbookBrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser: workbook";
+}
+
+/// <summary>The network map's browser tests.</summary>
+[CollectionDefinition(Name)]
+public sealed class MapBrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser: map";
 }

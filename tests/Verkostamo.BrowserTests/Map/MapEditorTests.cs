@@ -10,6 +10,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Verkostamo.BrowserTests.Map;
 
 /// <summary>The interactive map in a real browser: built by pointer and by keyboard, a saved view, two versions compared, and axe.</summary>
+[Collection(MapBrowserCollection.Name)]
 public sealed class MapEditorTests(BrowserFixture fixture) : WorkbookTest(fixture)
 {
     private static async Task OpenMapAsync(IPage page, Guid networkId, string query = "")

@@ -10,6 +10,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Verkostamo.BrowserTests.Map;
 
 /// <summary>The map's import and export page in a real browser: a CSV uploaded, previewed and applied, every export format downloaded and read back, and axe scans.</summary>
+[Collection(MapBrowserCollection.Name)]
 public sealed class MapImportExportBrowserTests(BrowserFixture fixture) : WorkbookTest(fixture)
 {
     private static readonly string[] Formats = ["MapFiles.Export.Csv", "MapFiles.Export.Xlsx", "MapFiles.Export.GraphMl", "MapFiles.Export.Gexf"];

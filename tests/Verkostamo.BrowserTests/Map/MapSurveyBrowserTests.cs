@@ -8,6 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Verkostamo.BrowserTests.Map;
 
 /// <summary>The survey-built map: answered on a phone by keyboard without an account, then reviewed and merged.</summary>
+[Collection(MapBrowserCollection.Name)]
 public sealed class MapSurveyBrowserTests(BrowserFixture fixture) : WorkbookTest(fixture)
 {
     private async Task<(WorkbookNetwork Network, Guid Kela, string Token)> ArrangeAsync()

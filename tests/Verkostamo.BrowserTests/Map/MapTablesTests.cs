@@ -9,6 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Verkostamo.BrowserTests.Map;
 
 /// <summary>The map's accessible twin in a real browser: built by keyboard alone, edited, deleted and restored, and scanned with axe.</summary>
+[Collection(MapBrowserCollection.Name)]
 public sealed class MapTablesTests(BrowserFixture fixture) : WorkbookTest(fixture)
 {
     private async Task<Guid> ActorAsync(WorkbookNetwork network, string name, Sector sector, ParticipationRole? role = null)

@@ -9,6 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Verkostamo.BrowserTests.Map;
 
 /// <summary>The versions page, the comparison and the duplicates page in a real browser, each scanned with axe.</summary>
+[Collection(MapBrowserCollection.Name)]
 public sealed class MapVersionsBrowserTests(BrowserFixture fixture) : WorkbookTest(fixture)
 {
     private async Task<Guid> ActorAsync(WorkbookNetwork network, string name, Sector sector, ParticipationRole? role = null)

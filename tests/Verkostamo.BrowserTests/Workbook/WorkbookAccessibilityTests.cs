@@ -10,6 +10,7 @@ namespace Verkostamo.BrowserTests.Workbook;
 /// axe (WCAG 2.1 A/AA) over every workbook page of a network whose answer blocks are all filled in (with
 /// deleted items, an overdue step and an archived theme), so every part of each page is on it.
 /// </summary>
+[Collection(WorkbookBrowserCollection.Name)]
 public sealed class WorkbookAccessibilityTests(BrowserFixture fixture) : WorkbookTest(fixture)
 {
     /// <summary>Every template section with a page of its own: the cover and part 1 (the themes have their own pages).</summary>
@@ -53,25 +54,30 @@ public sealed class WorkbookAccessibilityTests(BrowserFixture fixture) : Workboo
     }
 
     [Fact]
-    public async Task Every_section_page_in_Swedish_and_English_has_no_accessibility_violations()
+    public async Task Every_section_page_shows_in_Swedish_and_English_and_passes_axe_in_one_of_them()
     {
         var network = await CreateNetworkAsync();
         await FillWorkbookAsync(network);
         var page = await SignedInPageAsync(network.Member);
         await SectionPage.OpenAsync(page, network.Id, SectionKeys[^1]);
 
-        // The header's language switch keeps the choice for the following pages.
+        // The header's language switch keeps the choice for the following pages. Every section is shown in both
+        // languages; axe scans each section in one of them (Swedish the even ones, English the odd ones), so
+        // with the Finnish test every section's page is scanned in two languages and every language covers
+        // every kind of section. A scan costs about two seconds, most of the suite's time.
+        var parity = 0;
         foreach (var (language, switchLabel) in new[] { ("sv", "Svenska"), ("en", "English") })
         {
             await page.LanguageButton(switchLabel).ClickAsync();
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
-            await ScanSectionsAsync(page, network, language);
+            var scanned = parity++;
+            await ScanSectionsAsync(page, network, language, index => index % 2 == scanned);
         }
     }
 
-    private static async Task ScanSectionsAsync(IPage page, WorkbookNetwork network, string language)
+    private static async Task ScanSectionsAsync(IPage page, WorkbookNetwork network, string language, Func<int, bool>? scan = null)
     {
-        foreach (var key in SectionKeys)
+        foreach (var (index, key) in SectionKeys.Index())
         {
             await page.GotoAsync($"/networks/{network.Id}/workbook/{key}");
             var section = await SectionPage.ExpectShownAsync(page, key, language);
@@ -81,7 +87,10 @@ public sealed class WorkbookAccessibilityTests(BrowserFixture fixture) : Workboo
                 await Expect(section.Blocks.KeySolutionItems).ToHaveCountAsync(1);
                 await Expect(section.Blocks.StepItems).ToHaveCountAsync(2);
             }
-            await Axe.AssertAccessibleAsync(page);
+            if (scan is null || scan(index))
+            {
+                await Axe.AssertAccessibleAsync(page);
+            }
         }
     }
 }

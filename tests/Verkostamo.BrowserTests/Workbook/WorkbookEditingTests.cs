@@ -8,6 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Verkostamo.BrowserTests.Workbook;
 
 /// <summary>Editing answers: conflicting saves, unsafe input, deleting and restoring, archiving, refused input.</summary>
+[Collection(WorkbookBrowserCollection.Name)]
 public sealed class WorkbookEditingTests(BrowserFixture fixture) : WorkbookTest(fixture)
 {
     private const string SectionKey = "ways-of-working";

@@ -9,6 +9,7 @@ namespace Verkostamo.BrowserTests.Workbook;
 /// The workbook's main flow: a member answers a section's three blocks, starts a theme with two steps, and
 /// the network's overview counts it all. Once with the mouse, once with the keyboard alone.
 /// </summary>
+[Collection(WorkbookBrowserCollection.Name)]
 public sealed class WorkbookFlowTests(BrowserFixture fixture) : WorkbookTest(fixture)
 {
     private const string SectionKey = "definition";

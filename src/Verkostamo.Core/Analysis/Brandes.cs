@@ -12,6 +12,8 @@ namespace Verkostamo.Core.Analysis;
 /// <item>the forward search records each shortest-path successor as it finds it, so the backward pass
 /// walks only those arcs, reading one precomputed coefficient per arc instead of testing every neighbour's
 /// distance;</item>
+/// <item>a node's σ and its coefficient share one slot (σ is not read again once the coefficient is known),
+/// which keeps the per-source working set smaller;</item>
 /// <item>sources run in parallel, each worker with its own buffers and sums, merged at the end. Memory is
 /// O(n + m) per worker.</item>
 /// </list>
@@ -118,7 +120,6 @@ internal static class Brandes
     {
         private readonly int[] dist;
         private readonly double[] sigma;
-        private readonly double[] coefficient;
         private readonly int[] order;
         private readonly int[] successors;
         private readonly int[] successorsEnd;
@@ -128,7 +129,6 @@ internal static class Brandes
             dist = new int[n];
             Array.Fill(dist, -1);
             sigma = new double[n];
-            coefficient = new double[n];
             order = new int[n];
             successors = new int[arcs];
             successorsEnd = new int[n];
@@ -149,10 +149,10 @@ internal static class Brandes
             ref var neighbors = ref MemoryMarshal.GetArrayDataReference(neighborArray);
             ref var distance = ref MemoryMarshal.GetArrayDataReference(dist);
             ref var paths = ref MemoryMarshal.GetArrayDataReference(sigma);
-            ref var coefficients = ref MemoryMarshal.GetArrayDataReference(coefficient);
             ref var queue = ref MemoryMarshal.GetArrayDataReference(order);
             ref var successor = ref MemoryMarshal.GetArrayDataReference(successors);
             ref var successorEnd = ref MemoryMarshal.GetArrayDataReference(successorsEnd);
+            ref var betweenness = ref MemoryMarshal.GetArrayDataReference(Betweenness);
 
             var head = 0;
             var tail = 0;
@@ -172,14 +172,14 @@ internal static class Brandes
                 {
                     var w = Unsafe.Add(ref neighbors, i);
                     ref var dw = ref Unsafe.Add(ref distance, w);
-                    if (dw < 0)
+                    var d = dw;
+                    if (d < 0)
                     {
                         dw = next;
-                        Unsafe.Add(ref paths, w) = sv;
+                        d = next;
                         Unsafe.Add(ref queue, tail++) = w;
-                        Unsafe.Add(ref successor, arcs++) = w;
                     }
-                    else if (dw == next)
+                    if (d == next)
                     {
                         Unsafe.Add(ref paths, w) += sv;
                         Unsafe.Add(ref successor, arcs++) = w;
@@ -187,24 +187,21 @@ internal static class Brandes
                 }
                 Unsafe.Add(ref successorEnd, head - 1) = arcs;
             }
-            // Dependencies in reverse search order: δ(v) = σ(v) · Σ over successors w of (1 + δ(w)) / σ(w).
-            // Each node's coefficient (1 + δ) / σ is written once, before any predecessor reads it.
-            for (var k = tail - 1; k >= 0; k--)
+            // Backward: once a node's dependency is known its σ is no longer needed, so the same slot holds its
+            // coefficient (1 + δ) / σ for the predecessors that read it.
+            for (var k = tail - 1; k > 0; k--)
             {
                 var v = Unsafe.Add(ref queue, k);
                 var sum = 0.0;
                 var end = Unsafe.Add(ref successorEnd, k);
-                for (var i = k == 0 ? 0 : Unsafe.Add(ref successorEnd, k - 1); i < end; i++)
+                for (var i = Unsafe.Add(ref successorEnd, k - 1); i < end; i++)
                 {
-                    sum += Unsafe.Add(ref coefficients, Unsafe.Add(ref successor, i));
+                    sum += Unsafe.Add(ref paths, Unsafe.Add(ref successor, i));
                 }
-                var sv = Unsafe.Add(ref paths, v);
-                var delta = sv * sum;
-                Unsafe.Add(ref coefficients, v) = (1.0 + delta) / sv;
-                if (k > 0)
-                {
-                    Betweenness[v] += delta;
-                }
+                ref var pv = ref Unsafe.Add(ref paths, v);
+                var delta = pv * sum;
+                pv = (1.0 + delta) / pv;
+                Unsafe.Add(ref betweenness, v) += delta;
             }
             for (var k = 0; k < tail; k++)
             {

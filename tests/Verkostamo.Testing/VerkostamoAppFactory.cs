@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -29,6 +30,10 @@ public class VerkostamoAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Verkostamo:RateLimits:AuthPerMinute", AuthPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Verkostamo:RateLimits:InvitationsPerMinute", AuthPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Identity's 100,000 PBKDF2 rounds make each hash deliberately slow; the tests create and sign in
+        // thousands of accounts, and that alone was minutes of processor time. The hash format and every code
+        // path stay the same; only the round count stored in each test hash is lower.
+        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
         if (kestrel)
         {
             builder.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));

@@ -9,9 +9,13 @@ namespace Verkostamo.Core.Analysis;
 /// <list type="bullet">
 /// <item>the graph is relabelled in breadth-first order first, so neighbours sit close together in memory
 /// and the searches hit the cache far more often;</item>
-/// <item>the forward search records each shortest-path successor as it finds it, so the backward pass
-/// walks only those arcs, reading one precomputed coefficient per arc instead of testing every neighbour's
-/// distance;</item>
+/// <item>the forward search switches direction level by level (Beamer's direction-optimising search): while
+/// the frontier has fewer arcs than the nodes not yet reached, the frontier pushes to its neighbours; once it
+/// has more, each unreached node looks for its parents in the frontier instead. In a small-world network the
+/// middle levels hold most nodes, and the switch skips most of their arcs to nodes already reached;</item>
+/// <item>the forward search records each shortest-path arc as it finds it (a successor list where the frontier
+/// pushed, a parent list where nodes looked up), so the backward pass walks only those arcs, reading one
+/// precomputed coefficient per arc instead of testing every neighbour's distance;</item>
 /// <item>a node's σ and its coefficient share one slot (σ is not read again once the coefficient is known),
 /// which keeps the per-source working set smaller;</item>
 /// <item>sources run in parallel, each worker with its own buffers and sums, merged at the end. Memory is
@@ -116,22 +120,35 @@ internal static class Brandes
         return (offsets, neighbors, original);
     }
 
+    /// <summary>One worker's arrays, reused from source to source; all are reset by the pass that dirtied them.</summary>
     private sealed class Buffers
     {
         private readonly int[] dist;
         private readonly double[] sigma;
+        private readonly double[] pending;
         private readonly int[] order;
-        private readonly int[] successors;
+        private readonly int[] arcList;
         private readonly int[] successorsEnd;
+        private readonly int[] predecessorsEnd;
+        private readonly int[] levelStart;
+        private readonly int[] blockStart;
+        private readonly bool[] bottomUp;
+        private readonly int[] unvisited;
 
         public Buffers(int n, int arcs)
         {
             dist = new int[n];
             Array.Fill(dist, -1);
             sigma = new double[n];
+            pending = new double[n];
             order = new int[n];
-            successors = new int[arcs];
+            arcList = new int[arcs];
             successorsEnd = new int[n];
+            predecessorsEnd = new int[n];
+            levelStart = new int[n + 2];
+            blockStart = new int[n + 1];
+            bottomUp = new bool[n + 1];
+            unvisited = new int[n];
             Betweenness = new double[n];
         }
 
@@ -149,59 +166,168 @@ internal static class Brandes
             ref var neighbors = ref MemoryMarshal.GetArrayDataReference(neighborArray);
             ref var distance = ref MemoryMarshal.GetArrayDataReference(dist);
             ref var paths = ref MemoryMarshal.GetArrayDataReference(sigma);
+            ref var acc = ref MemoryMarshal.GetArrayDataReference(pending);
             ref var queue = ref MemoryMarshal.GetArrayDataReference(order);
-            ref var successor = ref MemoryMarshal.GetArrayDataReference(successors);
+            ref var arcsRef = ref MemoryMarshal.GetArrayDataReference(arcList);
             ref var successorEnd = ref MemoryMarshal.GetArrayDataReference(successorsEnd);
+            ref var predecessorEnd = ref MemoryMarshal.GetArrayDataReference(predecessorsEnd);
             ref var betweenness = ref MemoryMarshal.GetArrayDataReference(Betweenness);
+            var n = dist.Length;
+            long totalArcs = neighborArray.Length;
 
-            var head = 0;
-            var tail = 0;
+            var tail = 1;
             var arcs = 0;
             long totalDistance = 0;
-            Unsafe.Add(ref queue, tail++) = s;
+            queue = s;
             Unsafe.Add(ref distance, s) = 0;
             Unsafe.Add(ref paths, s) = 1;
-            while (head < tail)
+            levelStart[0] = 0;
+            levelStart[1] = 1;
+            long frontierArcs = Unsafe.Add(ref offsets, s + 1) - Unsafe.Add(ref offsets, s);
+            var visitedArcs = frontierArcs;
+            var unvisitedCount = -1;
+            var level = 0;
+            while (levelStart[level + 1] > levelStart[level])
             {
-                var v = Unsafe.Add(ref queue, head++);
-                var next = Unsafe.Add(ref distance, v) + 1;
-                totalDistance += next - 1;
-                var sv = Unsafe.Add(ref paths, v);
-                var end = Unsafe.Add(ref offsets, v + 1);
-                for (var i = Unsafe.Add(ref offsets, v); i < end; i++)
+                var next = level + 1;
+                var first = levelStart[level];
+                var last = levelStart[level + 1];
+                totalDistance += (long)level * (last - first);
+                blockStart[level] = arcs;
+                long newArcs = 0;
+                if (frontierArcs > totalArcs - visitedArcs)
                 {
-                    var w = Unsafe.Add(ref neighbors, i);
-                    ref var dw = ref Unsafe.Add(ref distance, w);
-                    var d = dw;
-                    if (d < 0)
+                    // Bottom-up: few arcs lead to unvisited nodes, so each unvisited node looks for its parents.
+                    bottomUp[level] = true;
+                    if (unvisitedCount < 0)
                     {
-                        dw = next;
-                        d = next;
-                        Unsafe.Add(ref queue, tail++) = w;
+                        unvisitedCount = 0;
+                        for (var x = 0; x < n; x++)
+                        {
+                            if (Unsafe.Add(ref distance, x) < 0)
+                            {
+                                unvisited[unvisitedCount++] = x;
+                            }
+                        }
                     }
-                    if (d == next)
+                    var kept = 0;
+                    for (var j = 0; j < unvisitedCount; j++)
                     {
-                        Unsafe.Add(ref paths, w) += sv;
-                        Unsafe.Add(ref successor, arcs++) = w;
+                        var w = unvisited[j];
+                        if (Unsafe.Add(ref distance, w) >= 0)
+                        {
+                            continue;
+                        }
+                        var from = arcs;
+                        var sum = 0.0;
+                        var end = Unsafe.Add(ref offsets, w + 1);
+                        for (var i = Unsafe.Add(ref offsets, w); i < end; i++)
+                        {
+                            var u = Unsafe.Add(ref neighbors, i);
+                            if (Unsafe.Add(ref distance, u) == level)
+                            {
+                                sum += Unsafe.Add(ref paths, u);
+                                Unsafe.Add(ref arcsRef, arcs++) = u;
+                            }
+                        }
+                        if (arcs > from)
+                        {
+                            Unsafe.Add(ref distance, w) = next;
+                            Unsafe.Add(ref paths, w) = sum;
+                            Unsafe.Add(ref predecessorEnd, tail) = arcs;
+                            Unsafe.Add(ref queue, tail++) = w;
+                            newArcs += end - Unsafe.Add(ref offsets, w);
+                        }
+                        else
+                        {
+                            unvisited[kept++] = w;
+                        }
+                    }
+                    unvisitedCount = kept;
+                }
+                else
+                {
+                    bottomUp[level] = false;
+                    for (var k = first; k < last; k++)
+                    {
+                        var v = Unsafe.Add(ref queue, k);
+                        var sv = Unsafe.Add(ref paths, v);
+                        var end = Unsafe.Add(ref offsets, v + 1);
+                        for (var i = Unsafe.Add(ref offsets, v); i < end; i++)
+                        {
+                            var w = Unsafe.Add(ref neighbors, i);
+                            ref var dw = ref Unsafe.Add(ref distance, w);
+                            var d = dw;
+                            if (d < 0)
+                            {
+                                dw = next;
+                                d = next;
+                                Unsafe.Add(ref queue, tail++) = w;
+                                newArcs += Unsafe.Add(ref offsets, w + 1) - Unsafe.Add(ref offsets, w);
+                            }
+                            if (d == next)
+                            {
+                                Unsafe.Add(ref paths, w) += sv;
+                                Unsafe.Add(ref arcsRef, arcs++) = w;
+                            }
+                        }
+                        Unsafe.Add(ref successorEnd, k) = arcs;
                     }
                 }
-                Unsafe.Add(ref successorEnd, head - 1) = arcs;
+                visitedArcs += newArcs;
+                frontierArcs = newArcs;
+                levelStart[level + 2] = tail;
+                level++;
             }
-            // Backward: once a node's dependency is known its σ is no longer needed, so the same slot holds its
-            // coefficient (1 + δ) / σ for the predecessors that read it.
-            for (var k = tail - 1; k > 0; k--)
+            // level is now one past the deepest level. Backward, deepest first: once a node's dependency is known
+            // its σ is no longer needed, so the same slot holds its coefficient (1 + δ) / σ for its parents.
+            for (var l = level - 1; l >= 1; l--)
             {
-                var v = Unsafe.Add(ref queue, k);
-                var sum = 0.0;
-                var end = Unsafe.Add(ref successorEnd, k);
-                for (var i = Unsafe.Add(ref successorEnd, k - 1); i < end; i++)
+                var first = levelStart[l];
+                var last = levelStart[l + 1];
+                if (bottomUp[l])
                 {
-                    sum += Unsafe.Add(ref paths, Unsafe.Add(ref successor, i));
+                    // Level l + 1 was found bottom-up: its nodes push their coefficients to their parents.
+                    var lastChild = levelStart[l + 2];
+                    var i = blockStart[l];
+                    for (var k = last; k < lastChild; k++)
+                    {
+                        var coefficient = Unsafe.Add(ref paths, Unsafe.Add(ref queue, k));
+                        var end = Unsafe.Add(ref predecessorEnd, k);
+                        for (; i < end; i++)
+                        {
+                            Unsafe.Add(ref acc, Unsafe.Add(ref arcsRef, i)) += coefficient;
+                        }
+                    }
+                    for (var k = first; k < last; k++)
+                    {
+                        var v = Unsafe.Add(ref queue, k);
+                        ref var av = ref Unsafe.Add(ref acc, v);
+                        ref var pv = ref Unsafe.Add(ref paths, v);
+                        var delta = pv * av;
+                        av = 0;
+                        pv = (1.0 + delta) / pv;
+                        Unsafe.Add(ref betweenness, v) += delta;
+                    }
                 }
-                ref var pv = ref Unsafe.Add(ref paths, v);
-                var delta = pv * sum;
-                pv = (1.0 + delta) / pv;
-                Unsafe.Add(ref betweenness, v) += delta;
+                else
+                {
+                    var i = blockStart[l];
+                    for (var k = first; k < last; k++)
+                    {
+                        var v = Unsafe.Add(ref queue, k);
+                        var sum = 0.0;
+                        var end = Unsafe.Add(ref successorEnd, k);
+                        for (; i < end; i++)
+                        {
+                            sum += Unsafe.Add(ref paths, Unsafe.Add(ref arcsRef, i));
+                        }
+                        ref var pv = ref Unsafe.Add(ref paths, v);
+                        var delta = pv * sum;
+                        pv = (1.0 + delta) / pv;
+                        Unsafe.Add(ref betweenness, v) += delta;
+                    }
+                }
             }
             for (var k = 0; k < tail; k++)
             {
@@ -210,7 +336,6 @@ internal static class Brandes
                 Unsafe.Add(ref paths, v) = 0;
             }
             var reachable = tail - 1;
-            var n = dist.Length;
             if (totalDistance == 0 || n <= 1)
             {
                 return 0;

@@ -32,8 +32,9 @@ const variants = [
     ['standard drawing, fcose draft, separation 75 (before)', { ...size, tuning: { quality: 'draft', nodeSeparation: 75 } }],
     ['standard drawing, fcose draft, large-map separation', { ...size, tuning: { quality: 'draft' } }],
     ['standard drawing, saved view positions (preset, no layout)', { ...size, preset: true }],
-    ['editor (large-map drawing above 500 elements), fcose draft', { ...size, editor: true }],
+    ['editor (large-map drawing above 500 elements), new map: draft layout', { ...size, editor: true }],
     ['editor (large-map drawing above 500 elements), saved view positions', { ...size, editor: true, preset: true }],
+    ...(process.env.BENCH_TUNING ? [['standard drawing, fcose draft, tuning ' + process.env.BENCH_TUNING, { ...size, tuning: { quality: 'draft', ...JSON.parse(process.env.BENCH_TUNING) } }]] : []),
 ].filter(([name]) => !process.env.BENCH_MATCH || name.includes(process.env.BENCH_MATCH));
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];

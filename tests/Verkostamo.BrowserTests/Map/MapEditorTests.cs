@@ -322,6 +322,13 @@ public sealed class MapEditorTests(BrowserFixture fixture) : WorkbookTest(fixtur
         var page = await SignedInPageAsync(network.Member);
         await OpenMapAsync(page, network.Id);
         await Expect(page.Locator("#map-large-note")).ToHaveTextAsync(UiText.Get("MapFast.Legend.LargeMap"));
+        // A new large map gets the draft layout before it is drawn: every actor on a place of its own, the
+        // map (two hops across: the first eight actors link to all) spread over more than one separation (75 px
+        // at this size), not heaped at one point.
+        var placed = (await PositionsAsync(page)).Values.ToList();
+        Assert.Equal(60, placed.Count);
+        Assert.Equal(60, placed.Select(p => (Math.Round(p[0]), Math.Round(p[1]))).Distinct().Count());
+        Assert.True(placed.Max(p => p[0]) - placed.Min(p => p[0]) > 75, "The draft layout spreads the map.");
         await CanvasInViewAsync(page);
         await page.Locator("#map-canvas").FocusAsync();
 
@@ -338,6 +345,56 @@ public sealed class MapEditorTests(BrowserFixture fixture) : WorkbookTest(fixtur
         await ZoomWithKeyAsync(page, "+", zoom => zoom >= 0.9);
         await page.WaitForFunctionAsync("() => document.getElementById('map-canvas').cy.edges('.Weak').first().style('line-style') === 'dashed'");
         Assert.Equal("4px", await EdgeStyleAsync(page, ".Strong", "width"));
+    }
+
+    [Fact]
+    public async Task The_draft_layout_of_large_maps_keeps_shapes_and_puts_components_apart()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/");
+        // A ring of 40, a chain of 30, a triangle, a pair and two lone actors; laid out twice.
+        var result = JsonSerializer.Deserialize<JsonElement>(await page.EvaluateAsync<string>(
+            """
+            async () => {
+                const { draftPositions } = await import('/js/map-draft-layout.js');
+                const ids = [];
+                const links = [];
+                for (let i = 0; i < 40; i++) { ids.push('r' + i); links.push(['r' + i, 'r' + ((i + 1) % 40)]); }
+                for (let i = 0; i < 30; i++) { ids.push('c' + i); if (i) links.push(['c' + (i - 1), 'c' + i]); }
+                ids.push('t0', 't1', 't2', 'p0', 'p1', 'lone1', 'lone2');
+                links.push(['t0', 't1'], ['t1', 't2'], ['t2', 't0'], ['p0', 'p1'], ['p0', 'missing']);
+                const first = draftPositions(ids, links, 100);
+                const second = draftPositions(ids, links, 100);
+                return JSON.stringify({ first, same: JSON.stringify(first) === JSON.stringify(second) });
+            }
+            """));
+        Assert.True(result.GetProperty("same").GetBoolean(), "The same map gets the same layout.");
+        var positions = result.GetProperty("first").EnumerateObject()
+            .ToDictionary(p => p.Name, p => (X: p.Value.GetProperty("x").GetDouble(), Y: p.Value.GetProperty("y").GetDouble()));
+        Assert.Equal(77, positions.Count);
+        Assert.All(positions.Values, p => Assert.True(double.IsFinite(p.X) && double.IsFinite(p.Y)));
+
+        // The ring stays a ring: every actor about as far from its centre as the others.
+        var ring = positions.Where(p => p.Key.StartsWith('r')).Select(p => p.Value).ToList();
+        var (cx, cy) = (ring.Average(p => p.X), ring.Average(p => p.Y));
+        var radii = ring.Select(p => Math.Sqrt((p.X - cx) * (p.X - cx) + (p.Y - cy) * (p.Y - cy))).ToList();
+        Assert.True(radii.Min() > 0.8 * radii.Average() && radii.Max() < 1.2 * radii.Average(), $"Ring radii {radii.Min():F0}–{radii.Max():F0}.");
+        // The chain stays stretched out: its ends are most of its 29 links apart (100 px a link).
+        var (start, end) = (positions["c0"], positions["c29"]);
+        Assert.True(Math.Sqrt((start.X - end.X) * (start.X - end.X) + (start.Y - end.Y) * (start.Y - end.Y)) > 20 * 100, "The chain is drawn straight.");
+
+        // No two components overlap.
+        var groups = positions.GroupBy(p => p.Key.StartsWith("lone", StringComparison.Ordinal) ? p.Key : p.Key[..1])
+            .Select(g => (Name: g.Key, MinX: g.Min(p => p.Value.X), MaxX: g.Max(p => p.Value.X), MinY: g.Min(p => p.Value.Y), MaxY: g.Max(p => p.Value.Y)))
+            .ToList();
+        Assert.Equal(6, groups.Count);
+        foreach (var a in groups)
+        {
+            foreach (var b in groups.Where(b => string.CompareOrdinal(b.Name, a.Name) > 0))
+            {
+                Assert.True(a.MaxX < b.MinX || b.MaxX < a.MinX || a.MaxY < b.MinY || b.MaxY < a.MinY, $"{a.Name} and {b.Name} overlap.");
+            }
+        }
     }
 
     private static async Task ZoomWithKeyAsync(IPage page, string key, Func<double, bool> until)

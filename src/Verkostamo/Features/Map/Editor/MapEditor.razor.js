@@ -1,6 +1,6 @@
 // The map canvas: cytoscape with fcose. The Blazor island owns the data and every edit; this module only
 // draws, reports pointer and keyboard gestures back, and exports pictures.
-import { drawForSize, layoutOptions, loadLibraries, mapStyle } from '/js/map-canvas.js';
+import { drawForSize, largeMapDraft, layoutOptions, loadLibraries, mapStyle } from '/js/map-canvas.js';
 
 let state = null;
 
@@ -154,6 +154,16 @@ export function setElements(nodes, edges, positions, layout, runLayout) {
         }
         return { group: 'nodes', data: n, position: { ...position }, classes: n.status || '' };
     }).concat(edges.map(e => ({ group: 'edges', data: e, classes: [e.strength, e.directed ? 'directed' : '', e.status || ''].join(' ').trim() })));
+    const firstDraw = state.known.size === missing;
+    // A large map's force-directed layout is computed before the nodes are added, so they are placed once.
+    const draft = runLayout || firstDraw ? largeMapDraft(layout, nodes, edges) : null;
+    if (draft) {
+        elements.forEach(e => {
+            if (e.group === 'nodes') {
+                e.position = { ...draft[e.data.id] };
+            }
+        });
+    }
     const selected = cy.nodes(':selected').map(n => n.id());
     let large = false;
     cy.batch(() => {
@@ -162,8 +172,10 @@ export function setElements(nodes, edges, positions, layout, runLayout) {
         cy.add(elements);
         selected.forEach(id => cy.getElementById(id).select());
     });
-    const firstDraw = state.known.size === missing;
-    if (runLayout || firstDraw) {
+    if (draft) {
+        cy.fit(undefined, 30);
+        laidOut();
+    } else if (runLayout || firstDraw) {
         runLayoutNamed(layout);
     }
     return large;
@@ -182,6 +194,11 @@ export function runLayoutNamed(name) {
         return;
     }
     state.cy.layout(layoutOptions(name, state.cy)).run();
+    laidOut();
+}
+
+// Remembers where a layout put the nodes and tells the island, which offers to save them in a view.
+function laidOut() {
     state.cy.nodes().forEach(n => state.known.set(n.id(), { ...n.position() }));
     state.dotnet.invokeMethodAsync('PositionsChanged');
 }

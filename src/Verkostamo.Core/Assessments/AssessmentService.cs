@@ -197,16 +197,42 @@ public sealed class AssessmentService(IDbContextFactory<VerkostamoDbContext> dbF
         }
         if (round.ClosedAt is null)
         {
-            round.ClosedAt = clock.GetUtcNow();
-            round.Version = Guid.NewGuid();
-            db.Audit(round.ClosedAt.Value, networkId, userId, nameof(AssessmentRound), roundId, "Closed", scope: Scope);
-            // An evaluation recorded is a moment to compare the map with later: the map as it stood is kept with it.
-            if (await db.Actors.AnyAsync(a => a.NetworkId == networkId && a.DeletedAt == null, ct))
-            {
-                await Map.MapVersionService.AddAsync(db, networkId, userId, round.Title, Map.MapVersionReason.Evaluation, round.ClosedAt.Value, ct);
-            }
+            await CloseAsync(db, round, userId, "Closed", ct);
         }
         return await WorkbookStore.SaveAsync(db, ct);
+    }
+
+    /// <summary>
+    /// Closes for good every round whose closing day has passed (answering already stopped that day), so
+    /// that each evaluation keeps the map as it stood, as a round closed by hand does. Run once a day by the
+    /// host; returns how many rounds were closed.
+    /// </summary>
+    public async Task<int> CloseEndedRoundsAsync(CancellationToken ct = default)
+    {
+        var today = Today;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ended = await db.AssessmentRounds
+            .Where(r => r.ClosedAt == null && r.ClosesOn < today && db.Networks.Any(n => n.Id == r.NetworkId && n.DeletedAt == null))
+            .ToListAsync(ct);
+        foreach (var round in ended.OrderBy(r => r.ClosesOn))
+        {
+            await CloseAsync(db, round, null, "ClosedOnClosingDay", ct);
+            // One save per round: a version is a snapshot of its network's map, and a failure keeps the others.
+            await db.SaveChangesAsync(ct);
+        }
+        return ended.Count;
+    }
+
+    private async Task CloseAsync(VerkostamoDbContext db, AssessmentRound round, string? userId, string action, CancellationToken ct)
+    {
+        round.ClosedAt = clock.GetUtcNow();
+        round.Version = Guid.NewGuid();
+        db.Audit(round.ClosedAt.Value, round.NetworkId, userId, nameof(AssessmentRound), round.Id, action, scope: Scope);
+        // An evaluation recorded is a moment to compare the map with later: the map as it stood is kept with it.
+        if (await db.Actors.AnyAsync(a => a.NetworkId == round.NetworkId && a.DeletedAt == null, ct))
+        {
+            await Map.MapVersionService.AddAsync(db, round.NetworkId, userId, round.Title, Map.MapVersionReason.Evaluation, round.ClosedAt.Value, ct);
+        }
     }
 
     /// <summary>The network's rounds, newest first; null without access.</summary>

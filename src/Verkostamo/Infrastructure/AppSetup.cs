@@ -54,6 +54,7 @@ public static class AppSetup
             services.AddHostedService(sp => sp.GetRequiredService<Features.Actions.EmailReminderService>());
         }
         services.AddHostedService<Verkostamo.Features.Map.Versions.YearlyMapVersionService>();
+        services.AddHostedService<Verkostamo.Features.Assessments.EndedRoundsService>();
         services.AddHttpContextAccessor();
 
         services.AddLocalization();

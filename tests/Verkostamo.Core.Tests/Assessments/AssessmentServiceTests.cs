@@ -141,6 +141,35 @@ public class AssessmentServiceTests(DatabaseFixture fixture) : IClassFixture<Dat
     }
 
     [Fact]
+    public async Task Rounds_past_their_closing_day_are_closed_for_good_once_each_keeping_the_map()
+    {
+        var network = await fixture.NetworkAsync(clock);
+        var actors = new Verkostamo.Core.Map.ActorService(fixture.Factory, clock);
+        Assert.True((await actors.CreateAsync(network.Id, network.Member.Id, new Verkostamo.Core.Map.ActorInput("Kunta"))).Succeeded);
+        var ending = await OpenAsync(network);
+        var longer = await OpenAsync(network, Input() with { Title = "Syksyn arviointi", ClosesOn = Today.AddDays(40) });
+        var versions = new Verkostamo.Core.Map.MapVersionService(fixture.Factory, clock);
+
+        // On its closing day a round still takes answers: it stays open.
+        clock.Advance(TimeSpan.FromDays(14));
+        await Service.CloseEndedRoundsAsync();
+        Assert.Empty((await versions.ListAsync(network.Id, network.Viewer.Id))!);
+        Assert.False((await Service.GetRoundAsync(network.Id, network.Viewer.Id, ending.Id))!.Closed);
+
+        // The day after, it is closed for good with the map as it stood; the longer round stays open.
+        clock.Advance(TimeSpan.FromDays(1));
+        Assert.True(await Service.CloseEndedRoundsAsync() >= 1);
+        await Service.CloseEndedRoundsAsync();
+        var version = Assert.Single((await versions.ListAsync(network.Id, network.Viewer.Id))!);
+        Assert.Equal((Verkostamo.Core.Map.MapVersionReason.Evaluation, "Kevään arviointi", 1), (version.Reason, version.Name, version.ActorCount));
+        Assert.True((await Service.GetRoundAsync(network.Id, network.Viewer.Id, ending.Id))!.Closed);
+        Assert.False((await Service.GetRoundAsync(network.Id, network.Viewer.Id, longer.Id))!.Closed);
+        // Closing it by hand afterwards changes nothing.
+        Assert.True((await Service.CloseRoundAsync(network.Id, network.Facilitator.Id, ending.Id)).Succeeded);
+        Assert.Single((await versions.ListAsync(network.Id, network.Viewer.Id))!);
+    }
+
+    [Fact]
     public async Task Only_facilitators_open_rounds_members_answer_and_other_networks_see_nothing()
     {
         var network = await fixture.NetworkAsync(clock);

@@ -211,6 +211,29 @@ public partial class AssessmentPageTests(VerkostamoAppFactory app) : IClassFixtu
         Assert.DoesNotContain("instrument-new", memberHtml, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_daily_pass_closes_a_round_past_its_closing_day_for_good_with_the_map_kept()
+    {
+        var (owner, networkId, client) = await ArrangeAsync();
+        await OpenWithLinkAsync(client, networkId);
+        Assert.True((await app.Services.GetRequiredService<Core.Map.ActorService>().CreateAsync(networkId, owner.Id, new Core.Map.ActorInput("Kunta"))).Succeeded);
+        // The round ended two days ago and nobody closed it.
+        await using (var db = await Arrange.Db(app.Services))
+        {
+            var round = await db.AssessmentRounds.SingleAsync(r => r.NetworkId == networkId);
+            round.OpensOn = Today.AddDays(-20);
+            round.ClosesOn = Today.AddDays(-2);
+            await db.SaveChangesAsync();
+        }
+        var pass = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Verkostamo.Features.Assessments.EndedRoundsService>().Single();
+
+        Assert.True(await pass.RunOnceAsync() >= 1);
+
+        Assert.NotNull(await Db(db => db.AssessmentRounds.Where(r => r.NetworkId == networkId).Select(r => r.ClosedAt).SingleAsync()));
+        var version = Assert.Single((await app.Services.GetRequiredService<Core.Map.MapVersionService>().ListAsync(networkId, owner.Id))!);
+        Assert.Equal((Core.Map.MapVersionReason.Evaluation, "Kevät"), (version.Reason, version.Name));
+    }
+
     private async Task<T> Db<T>(Func<Core.Data.VerkostamoDbContext, Task<T>> query)
     {
         await using var db = await Arrange.Db(app.Services);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Verkostamo.Components.Shared;
 using Verkostamo.Core.Map;
+using Verkostamo.Infrastructure;
 using Verkostamo.Resources;
 
 namespace Verkostamo.Features.Map.Versions;
@@ -11,37 +12,14 @@ namespace Verkostamo.Features.Map.Versions;
 /// can always compare its map with a year ago even if nobody remembered to take a version.
 /// </summary>
 public sealed class YearlyMapVersionService(MapVersionService versions, IStringLocalizer<SharedResource> l, TimeProvider clock,
-    ILogger<YearlyMapVersionService> logger) : BackgroundService
+    ILogger<YearlyMapVersionService> logger) : PeriodicJob(clock, logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromDays(1);
-
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                var taken = await RunOnceAsync(stoppingToken);
-                if (taken > 0)
-                {
-                    logger.LogInformation("Took the yearly map version of {Count} network(s)", taken);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A failed pass is retried the next day; it must never stop the app.
-                logger.LogError(ex, "Taking the yearly map versions failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromDays(1);
 
     /// <summary>One pass over every network with a map; returns how many yearly versions were taken.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    public override async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
-        var year = clock.GetUtcNow().InFinland().Year;
+        var year = Clock.GetUtcNow().InFinland().Year;
         var taken = 0;
         foreach (var (networkId, language) in await versions.NetworksWithMapsAsync(ct))
         {

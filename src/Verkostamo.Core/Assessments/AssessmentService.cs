@@ -185,15 +185,11 @@ public sealed class AssessmentService(IDbContextFactory<VerkostamoDbContext> dbF
     public async Task<ServiceResult> CloseRoundAsync(Guid networkId, string userId, Guid roundId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var role = await NetworkAccess.GetRoleAsync(db, networkId, userId, false, ct);
-        var round = await db.AssessmentRounds.SingleOrDefaultAsync(r => r.Id == roundId && r.NetworkId == networkId, ct);
-        if (role is null || round is null)
+        var (round, error) = await NetworkRecords.LoadForRoleAsync(db, networkId, userId, NetworkRole.Facilitator,
+            db.AssessmentRounds.Where(r => r.Id == roundId && r.NetworkId == networkId), ct);
+        if (round is null)
         {
-            return ServiceResult.Fail(ErrorCodes.NotFound);
-        }
-        if (NetworkAccess.Denial(role, NetworkRole.Facilitator) is { } denied)
-        {
-            return ServiceResult.Fail(denied);
+            return ServiceResult.Fail(error!);
         }
         if (round.ClosedAt is null)
         {
@@ -322,13 +318,13 @@ public sealed class AssessmentService(IDbContextFactory<VerkostamoDbContext> dbF
 
     private async Task<(AssessmentRound? Round, string? Error)> MemberRoundAsync(VerkostamoDbContext db, Guid networkId, string userId, Guid roundId, CancellationToken ct)
     {
-        var role = await NetworkAccess.GetRoleAsync(db, networkId, userId, false, ct);
-        var round = await db.AssessmentRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId && r.NetworkId == networkId, ct);
-        if (role is null || round is null)
+        var (round, error) = await NetworkRecords.LoadForRoleAsync(db, networkId, userId, NetworkRole.Member,
+            db.AssessmentRounds.AsNoTracking().Where(r => r.Id == roundId && r.NetworkId == networkId), ct);
+        if (round is null)
         {
-            return (null, ErrorCodes.NotFound);
+            return (null, error);
         }
-        if (NetworkAccess.Denial(role, NetworkRole.Member) is { } denied || !round.ForMembers)
+        if (!round.ForMembers)
         {
             return (null, ErrorCodes.Forbidden);
         }

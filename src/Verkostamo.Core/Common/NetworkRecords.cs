@@ -22,16 +22,27 @@ public interface INetworkRecord
 internal static class NetworkRecords
 {
     /// <summary>The record (live, or deleted when <paramref name="deleted"/>) for a member or above; NotFound for anyone outside the network.</summary>
-    public static async Task<(T? Record, string? Error)> LoadWritableAsync<T>(VerkostamoDbContext db, Guid networkId, string userId, Guid id, bool deleted, CancellationToken ct)
+    public static Task<(T? Record, string? Error)> LoadWritableAsync<T>(VerkostamoDbContext db, Guid networkId, string userId, Guid id, bool deleted, CancellationToken ct)
         where T : class, INetworkRecord
+        => LoadForRoleAsync(db, networkId, userId, NetworkRole.Member,
+            db.Set<T>().Where(r => r.Id == id && r.NetworkId == networkId && (r.DeletedAt != null) == deleted), ct);
+
+    /// <summary>
+    /// The one record <paramref name="query"/> finds (the query names the network itself) for
+    /// <paramref name="minimum"/> or above: NotFound for anyone outside the network and for an unknown record
+    /// alike, so no answer hints that a record exists elsewhere; the role's denial below the minimum.
+    /// </summary>
+    public static async Task<(T? Record, string? Error)> LoadForRoleAsync<T>(VerkostamoDbContext db, Guid networkId, string userId, NetworkRole minimum,
+        IQueryable<T> query, CancellationToken ct)
+        where T : class
     {
         var role = await NetworkAccess.GetRoleAsync(db, networkId, userId, false, ct);
-        var record = await db.Set<T>().SingleOrDefaultAsync(r => r.Id == id && r.NetworkId == networkId && (r.DeletedAt != null) == deleted, ct);
+        var record = role is null ? null : await query.SingleOrDefaultAsync(ct);
         if (role is null || record is null)
         {
             return (null, ErrorCodes.NotFound);
         }
-        return role < NetworkRole.Member ? (null, ErrorCodes.Forbidden) : (record, null);
+        return NetworkAccess.Denial(role, minimum) is { } denied ? (null, denied) : (record, null);
     }
 
     /// <summary>Marks a record changed by <paramref name="userId"/> at <paramref name="now"/> with a new version.</summary>

@@ -101,15 +101,11 @@ public sealed class MapVersionService(IDbContextFactory<VerkostamoDbContext> dbF
     public async Task<ServiceResult> DeleteAsync(Guid networkId, string userId, Guid versionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var role = await NetworkAccess.GetRoleAsync(db, networkId, userId, false, ct);
-        var version = await db.MapVersions.SingleOrDefaultAsync(v => v.Id == versionId && v.NetworkId == networkId, ct);
-        if (role is null || version is null)
+        var (version, error) = await NetworkRecords.LoadForRoleAsync(db, networkId, userId, NetworkRole.Facilitator,
+            db.MapVersions.Where(v => v.Id == versionId && v.NetworkId == networkId), ct);
+        if (version is null)
         {
-            return ServiceResult.Fail(ErrorCodes.NotFound);
-        }
-        if (NetworkAccess.Denial(role, NetworkRole.Facilitator) is { } denied)
-        {
-            return ServiceResult.Fail(denied);
+            return ServiceResult.Fail(error!);
         }
         db.MapVersions.Remove(version);
         db.Audit(clock.GetUtcNow(), networkId, userId, nameof(MapVersion), versionId, "Deleted",

@@ -104,15 +104,11 @@ public sealed class MapSurveyService(IDbContextFactory<VerkostamoDbContext> dbFa
     public async Task<ServiceResult> RevokeLinkAsync(Guid networkId, string userId, Guid linkId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var role = await NetworkAccess.GetRoleAsync(db, networkId, userId, false, ct);
-        var link = await db.MapSurveyLinks.SingleOrDefaultAsync(l => l.Id == linkId && l.NetworkId == networkId, ct);
-        if (role is null || link is null)
+        var (link, error) = await NetworkRecords.LoadForRoleAsync(db, networkId, userId, NetworkRole.Facilitator,
+            db.MapSurveyLinks.Where(l => l.Id == linkId && l.NetworkId == networkId), ct);
+        if (link is null)
         {
-            return ServiceResult.Fail(ErrorCodes.NotFound);
-        }
-        if (NetworkAccess.Denial(role, NetworkRole.Facilitator) is { } denied)
-        {
-            return ServiceResult.Fail(denied);
+            return ServiceResult.Fail(error!);
         }
         if (link.RevokedAt is null)
         {

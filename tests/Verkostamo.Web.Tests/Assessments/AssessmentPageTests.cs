@@ -212,6 +212,38 @@ public partial class AssessmentPageTests(VerkostamoAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_facilitator_reorders_and_removes_questions_and_the_text_typed_meanwhile_is_kept()
+    {
+        var (owner, networkId, client) = await ArrangeAsync();
+        var page = $"/networks/{networkId}/assessments/instruments";
+        async Task<InstrumentDefinition> OpenSetAsync() =>
+            (await app.Services.GetRequiredService<AssessmentService>().ListInstrumentsAsync(networkId, owner.Id))!.Single(i => i.Key == AssessmentTemplate.Open);
+        var html = await (await client.GetAsync(page)).BodyAsync();
+        Assert.Contains("value=\"down:works\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"up:develop\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"up:works\"", html, StringComparison.Ordinal);
+
+        // Moving the second question up saves the text just typed in the first as well.
+        var moved = await client.SubmitFormAsync(page, "instrument-open", ("Title", "Avoimet"), ("item:works", "Mikä toimii hyvin?"),
+            ("item:develop", "Mitä kehitämme?"), ("Move", "up:develop"));
+        Assert.Equal(page, moved.RedirectPath());
+        var open = await OpenSetAsync();
+        Assert.Equal(["develop", "works"], open.Items.Select(i => i.Key));
+        Assert.Equal("Mikä toimii hyvin?", open.Items[1].TextIn("fi"));
+
+        var removed = await client.SubmitFormAsync(page, "instrument-open", ("Title", "Avoimet"), ("item:develop", "Mitä kehitämme?"),
+            ("item:works", "Mikä toimii hyvin?"), ("Remove", "develop"));
+        Assert.Equal(page, removed.RedirectPath());
+        Assert.Equal(["works"], (await OpenSetAsync()).Items.Select(i => i.Key));
+
+        // A set keeps at least one question: removing the last is refused and changes nothing.
+        var refused = await client.SubmitFormAsync(page, "instrument-open", ("Title", "Avoimet"), ("item:works", "Muutettu"), ("Remove", "works"));
+        Assert.Contains(Texts.Get("Assess.InstrumentInvalid", "fi"), Texts.Decoded(await refused.BodyAsync()), StringComparison.Ordinal);
+        var kept = Assert.Single((await OpenSetAsync()).Items);
+        Assert.Equal(("works", "Mikä toimii hyvin?"), (kept.Key, kept.TextIn("fi")));
+    }
+
+    [Fact]
     public async Task The_daily_pass_closes_a_round_past_its_closing_day_for_good_with_the_map_kept()
     {
         var (owner, networkId, client) = await ArrangeAsync();

@@ -56,7 +56,10 @@ public abstract partial class BrowserTest(BrowserFixture fixture) : IAsyncLifeti
         var page = await NewPageAsync(viewport);
         var form = await page.Context.APIRequest.GetAsync("/account/login");
         Assert.Equal(200, form.Status);
-        var fields = InputTag().Matches(await form.TextAsync()).Select(m => m.Value)
+        // The layout has forms of its own (the language switch, with its own token): only the log-in form's fields.
+        var loginForm = FormElement().Matches(await form.TextAsync()).Select(m => m.Value)
+            .Single(html => html.Contains("name=\"_handler\" value=\"login\"", StringComparison.Ordinal));
+        var fields = InputTag().Matches(loginForm).Select(m => m.Value)
             .Where(tag => tag.Contains("type=\"hidden\"", StringComparison.Ordinal))
             .ToDictionary(tag => Decoded(NameAttribute().Match(tag)), tag => Decoded(ValueAttribute().Match(tag)));
         Assert.True(fields.ContainsKey("__RequestVerificationToken"), "The log-in form has no antiforgery token.");
@@ -69,8 +72,9 @@ public abstract partial class BrowserTest(BrowserFixture fixture) : IAsyncLifeti
         data.Set("Input.Password", user.Password);
         var signedIn = await page.Context.APIRequest.PostAsync("/account/login", new() { Form = data, MaxRedirects = 0 });
         // Success is the redirect home; a refused log-in renders the form again (200) or goes to 2FA or lockout.
-        Assert.True(signedIn.Status == 302 && signedIn.Headers.GetValueOrDefault("location") == "/",
-            $"Signing in {user.Email} answered {signedIn.Status} {signedIn.Headers.GetValueOrDefault("location")}.");
+        var location = signedIn.Headers.GetValueOrDefault("location") ?? "";
+        Assert.True(signedIn.Status == 302 && new Uri(new Uri(Fixture.BaseUrl), location).AbsolutePath == "/",
+            $"Signing in {user.Email} answered {signedIn.Status} {location}.");
         return page;
     }
 
@@ -101,6 +105,9 @@ public abstract partial class BrowserTest(BrowserFixture fixture) : IAsyncLifeti
 
     [GeneratedRegex("\\svalue=\"([^\"]*)\"")]
     private static partial Regex ValueAttribute();
+
+    [GeneratedRegex("<form\\b.*?</form>", RegexOptions.Singleline)]
+    private static partial Regex FormElement();
 
     [GeneratedRegex("<input\\b[^>]*>")]
     private static partial Regex InputTag();

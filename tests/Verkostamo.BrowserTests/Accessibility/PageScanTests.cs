@@ -102,7 +102,7 @@ public sealed class PageScanTests(BrowserFixture fixture) : BrowserTest(fixture)
             .CreateAsync(otherNetworkId, inviter.Id, new InvitationInput(NetworkRole.Member, 7, user.Email));
         Assert.True(invited.Succeeded, invited.ErrorCode);
 
-        await page.ReloadAsync();
+        await page.GotoAsync("/");
         await HomePage.ExpectShownAsync(page);
         await Expect(page.Locator("ul.cards > li")).ToHaveCountAsync(1);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = UiText.Format("Home.AcceptFor", otherNetwork), Exact = true })).ToBeVisibleAsync();

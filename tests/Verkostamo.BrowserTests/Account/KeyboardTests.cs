@@ -49,7 +49,8 @@ public sealed class KeyboardTests(BrowserFixture fixture) : BrowserTest(fixture)
     [Fact]
     public async Task After_an_in_page_navigation_focus_is_on_the_new_heading()
     {
-        var (page, _) = await SignedInPageAsync();
+        // Signed in through the log-in form with the mouse (the other tests sign in over the request API).
+        var page = await SignedInThroughFormAsync(await TestUsers.CreateAsync(Fixture.App.Services));
         var home = new HomePage(page);
 
         // Links are enhanced once blazor.web.js has run, which it has by the load event. The marker on window

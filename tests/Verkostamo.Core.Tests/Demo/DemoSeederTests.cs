@@ -10,6 +10,7 @@ using Verkostamo.Core.Data;
 using Verkostamo.Core.Demo;
 using Verkostamo.Core.Map;
 using Verkostamo.Core.Networks;
+using Verkostamo.Core.Tests.Backup;
 using Verkostamo.Core.Tests.Support;
 using Verkostamo.Core.Workbook;
 using Verkostamo.Core.Workbook.Template;
@@ -19,21 +20,47 @@ using Xunit.Abstractions;
 namespace Verkostamo.Core.Tests.Demo;
 
 /// <summary>
-/// The seeder works on fixed e-mail addresses, so every test seeds a database of its own.
+/// The seeder works on fixed e-mail addresses, so each database holds one demo. The tests that only read the
+/// seeded demo (and seed again to see that nothing changes) share one seeded database; the tests that change
+/// the demo before seeding again seed a database of their own.
 /// </summary>
-public class DemoSeederTests(ITestOutputHelper output)
+public class DemoSeederTests(DemoSeederTests.SeededDemo seeded, ITestOutputHelper output) : IClassFixture<DemoSeederTests.SeededDemo>
 {
     private const string Password = "Demo-salasana-2026";
     private readonly FakeTimeProvider clock = TestTime.NewClock();
 
+    /// <summary>The demo seeded once into a fresh database, with how long that took and what the seeder answered.</summary>
+    public sealed class SeededDemo : IAsyncLifetime
+    {
+        public FakeTimeProvider Clock { get; } = TestTime.NewClock();
+        public TestDatabase Database { get; } = TestDatabase.CreateMigrated();
+        public ServiceProvider Services { get; private set; } = null!;
+        public bool FirstResult { get; private set; }
+        public TimeSpan FirstDuration { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            Services = DemoServices.Build(Database, Clock);
+            var started = Stopwatch.GetTimestamp();
+            FirstResult = await SeedAsync(Services);
+            FirstDuration = Stopwatch.GetElapsedTime(started);
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Services.DisposeAsync();
+            await Database.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task Seeding_creates_the_demo_network_with_every_role_and_a_second_run_changes_nothing()
     {
-        await using var database = await TestDatabase.Create().MigrateAsync();
-        await using var services = BuildServices(database);
+        var database = seeded.Database;
+        var services = seeded.Services;
 
-        var first = await TimedSeedAsync(services, "fresh");
-        Assert.True(first);
+        output.WriteLine($"Demo seeding (fresh): {seeded.FirstDuration.TotalSeconds:0.00} s");
+        Assert.True(seeded.FirstResult);
 
         await using (var db = new VerkostamoDbContext(database.Options()))
         {
@@ -52,8 +79,11 @@ public class DemoSeederTests(ITestOutputHelper output)
         }
         var before = await CountsAsync(database);
 
-        clock.Advance(TimeSpan.FromDays(3));
-        Assert.False(await TimedSeedAsync(services, "second run"));
+        // Three days later, on a clock of its own so that the shared demo's clock stays where the other tests expect it.
+        var later = TestTime.NewClock();
+        later.Advance(TimeSpan.FromDays(3));
+        await using var laterServices = DemoServices.Build(database, later);
+        Assert.False(await TimedSeedAsync(laterServices, "second run"));
 
         Assert.Equal(before, await CountsAsync(database));
         await using var after = new VerkostamoDbContext(database.Options());
@@ -64,9 +94,9 @@ public class DemoSeederTests(ITestOutputHelper output)
     [Fact]
     public async Task The_demo_workbook_answers_every_section_with_steps_in_every_state_and_three_themes()
     {
-        await using var database = await TestDatabase.Create().MigrateAsync();
-        await using var services = BuildServices(database);
-        Assert.True(await SeedAsync(services));
+        var database = seeded.Database;
+        var services = seeded.Services;
+        Assert.True(seeded.FirstResult);
 
         await using var db = new VerkostamoDbContext(database.Options());
         var network = await db.Networks.SingleAsync(n => n.Name == DemoSeeder.DemoNetworkName);
@@ -97,7 +127,7 @@ public class DemoSeederTests(ITestOutputHelper output)
         Assert.Contains(solutions, k => k.Text.Contains("**", StringComparison.Ordinal));
         Assert.Contains(solutions, k => k.Text.Contains("\n- ", StringComparison.Ordinal));
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(seeded.Clock.GetUtcNow().UtcDateTime);
         Assert.All(Enum.GetValues<ActionStatus>(), status => Assert.Contains(steps, a => a.Status == status));
         Assert.Contains(steps, a => a.IsOverdue(today));
         Assert.Contains(steps, a => a.IsOpen && a.DueDate > today);
@@ -127,9 +157,9 @@ public class DemoSeederTests(ITestOutputHelper output)
     [Fact]
     public async Task The_demo_clock_has_a_full_year_of_events_on_every_ring_with_the_steps_and_is_written_once()
     {
-        await using var database = await TestDatabase.Create().MigrateAsync();
-        await using var services = BuildServices(database);
-        Assert.True(await SeedAsync(services));
+        var database = seeded.Database;
+        var services = seeded.Services;
+        Assert.True(seeded.FirstResult);
         Guid networkId;
         string demoId;
         await using (var db = new VerkostamoDbContext(database.Options()))
@@ -162,8 +192,8 @@ public class DemoSeederTests(ITestOutputHelper output)
     [Fact]
     public async Task A_demo_network_from_before_the_workbook_gets_its_answers_once()
     {
-        await using var database = await TestDatabase.Create().MigrateAsync();
-        await using var services = BuildServices(database);
+        await using var database = TestDatabase.CreateMigrated();
+        await using var services = DemoServices.Build(database, clock);
         Assert.True(await SeedAsync(services));
         var full = await CountsAsync(database);
 
@@ -188,8 +218,8 @@ public class DemoSeederTests(ITestOutputHelper output)
     [Fact]
     public async Task A_demo_workbook_someone_wrote_in_and_emptied_again_is_not_filled_in()
     {
-        await using var database = await TestDatabase.Create().MigrateAsync();
-        await using var services = BuildServices(database);
+        await using var database = TestDatabase.CreateMigrated();
+        await using var services = DemoServices.Build(database, clock);
         Assert.True(await SeedAsync(services));
         Guid networkId;
         string demoId;
@@ -216,8 +246,8 @@ public class DemoSeederTests(ITestOutputHelper output)
     [Fact]
     public async Task An_earlier_demo_network_in_the_bin_is_left_alone()
     {
-        await using var database = await TestDatabase.Create().MigrateAsync();
-        await using var services = BuildServices(database);
+        await using var database = TestDatabase.CreateMigrated();
+        await using var services = DemoServices.Build(database, clock);
         Assert.True(await SeedAsync(services));
         await using (var db = new VerkostamoDbContext(database.Options()))
         {
@@ -234,8 +264,8 @@ public class DemoSeederTests(ITestOutputHelper output)
     [Fact]
     public async Task An_earlier_demo_network_whose_members_have_changed_is_filled_in_by_those_who_may_still_write()
     {
-        await using var database = await TestDatabase.Create().MigrateAsync();
-        await using var services = BuildServices(database);
+        await using var database = TestDatabase.CreateMigrated();
+        await using var services = DemoServices.Build(database, clock);
         Assert.True(await SeedAsync(services));
         var full = await CountsAsync(database);
         const string sanna = "sanna.sidosryhma@verkostamo.fi";
@@ -273,9 +303,9 @@ public class DemoSeederTests(ITestOutputHelper output)
     [Fact]
     public async Task The_demo_map_has_actors_links_two_views_and_two_versions_a_year_apart_that_tell_a_story()
     {
-        await using var database = await TestDatabase.Create().MigrateAsync();
-        await using var services = BuildServices(database);
-        Assert.True(await SeedAsync(services));
+        var database = seeded.Database;
+        var services = seeded.Services;
+        Assert.True(seeded.FirstResult);
 
         await using var db = new VerkostamoDbContext(database.Options());
         var network = await db.Networks.SingleAsync(n => n.Name == DemoSeeder.DemoNetworkName);
@@ -375,22 +405,5 @@ public class DemoSeederTests(ITestOutputHelper output)
     {
         await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(Password);
-    }
-
-    private ServiceProvider BuildServices(TestDatabase database)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton(database.Factory());
-        services.AddDbContext<VerkostamoDbContext>(o => DatabaseSetup.Configure(o, database.Provider, database.ConnectionString));
-        services.AddIdentityCore<User>().AddEntityFrameworkStores<VerkostamoDbContext>();
-        services.AddSingleton<WorkbookService>();
-        services.AddSingleton<AnswerService>();
-        services.AddSingleton<ThemeService>();
-        services.AddSingleton<ActionService>();
-        services.AddSingleton<ClockService>();
-        services.AddScoped<DemoSeeder>();
-        return services.BuildServiceProvider();
     }
 }

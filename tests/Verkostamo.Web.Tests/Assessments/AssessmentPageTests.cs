@@ -238,7 +238,13 @@ public partial class AssessmentPageTests(VerkostamoAppFactory app) : IClassFixtu
 
         // A set keeps at least one question: removing the last is refused and changes nothing.
         var refused = await client.SubmitFormAsync(page, "instrument-open", ("Title", "Avoimet"), ("item:works", "Muutettu"), ("Remove", "works"));
-        Assert.Contains(Texts.Get("Assess.InstrumentInvalid", "fi"), Texts.Decoded(await refused.BodyAsync()), StringComparison.Ordinal);
+        var refusedHtml = Texts.Decoded(await refused.BodyAsync());
+        Assert.Contains(Texts.Get("Assess.InstrumentInvalid", "fi"), refusedHtml, StringComparison.Ordinal);
+        // The form comes back as it was sent: nothing typed is lost.
+        Assert.Contains(">Muutettu</textarea>", refusedHtml, StringComparison.Ordinal);
+        var untitled = Texts.Decoded(await (await client.SubmitFormAsync(page, "instrument-new", ("Title", ""), ("NewQuestion", "Uusi luonnos"))).BodyAsync());
+        Assert.Contains(Texts.Get("Assess.InstrumentInvalid", "fi"), untitled, StringComparison.Ordinal);
+        Assert.Contains(">Uusi luonnos</textarea>", untitled, StringComparison.Ordinal);
         var kept = Assert.Single((await OpenSetAsync()).Items);
         Assert.Equal(("works", "Mikä toimii hyvin?"), (kept.Key, kept.TextIn("fi")));
     }

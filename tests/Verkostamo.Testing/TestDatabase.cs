@@ -102,7 +102,7 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// Where the SQLite files live: in memory-backed /dev/shm where the system has one, else the temporary folder.
+    /// Where the SQLite files live: in memory-backed /dev/shm where the system has one with room, else the temporary folder.
     /// Every commit in WAL mode waits for the disk to confirm the write, and the tests commit tens of thousands of
     /// times; on a busy disk those waits were a large share of the SQLite runs (PostgreSQL runs with fsync=off for
     /// the same reason). The files, the WAL and every SQLite code path are the same; only the disk is not.
@@ -110,7 +110,8 @@ public sealed class TestDatabase : IAsyncDisposable
     private static readonly Lazy<string> SqliteRoot = new(() =>
     {
         const string memory = "/dev/shm";
-        if (Directory.Exists(memory))
+        // A container's /dev/shm is often only 64 MB: too small for a run's databases, so it needs a gigabyte free.
+        if (Directory.Exists(memory) && new DriveInfo(memory).AvailableFreeSpace >= 1L << 30)
         {
             try
             {

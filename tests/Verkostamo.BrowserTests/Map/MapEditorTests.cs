@@ -132,6 +132,8 @@ public sealed class MapEditorTests(BrowserFixture fixture) : WorkbookTest(fixtur
         await page.Keyboard.TypeAsync("Kunta");
         await page.Keyboard.PressAsync("Enter");
         await Expect(Status(page)).ToContainTextAsync(UiText.Format("MapEditor.ActorAdded", "Kunta"));
+        // The status and the emptied field come in one render: what is typed next is kept whole.
+        await Expect(name).ToHaveValueAsync("");
         await Expect(name).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Yhdistys ry");
         await page.TabToAsync(page.Locator("#map-actor-sector"));

@@ -216,13 +216,11 @@ export function layoutOptions(name, cy, tuning = {}) {
         case 'Preset':
             return { name: 'preset', fit: true, padding: 30, animate: false };
         default:
-            if (isLargeMap(cy.elements().length) && !tuning.quality) {
-                // fcose's set-up alone takes longer than the whole drawing at this size; the same kind of
-                // draft layout on plain arrays takes tens of milliseconds (map-draft-layout.js).
-                const ids = cy.nodes().map(n => n.id());
-                const links = cy.edges().map(e => [e.data('source'), e.data('target')]);
-                const positions = draftPositions(ids, links, nodeSeparation(ids.length, cy.elements().length));
-                return { name: 'preset', positions: n => positions[n.id()], fit: true, padding: 30, animate: false };
+            // fcose's set-up alone takes longer than the whole drawing of a large map; the same kind of draft
+            // layout on plain arrays takes tens of milliseconds (map-draft-layout.js).
+            const draft = tuning.quality ? null : largeMapDraft(name, cy.nodes().map(n => n.data()), cy.edges().map(e => e.data()));
+            if (draft) {
+                return { name: 'preset', positions: n => draft[n.id()], fit: true, padding: 30, animate: false };
             }
             return {
                 name: 'fcose',
